@@ -1,0 +1,129 @@
+import 'reflect-metadata';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Values that ship in the repository; production refuses to start with them. */
+export const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-in-production';
+export const DEV_ENCRYPTION_KEY = 'dev-only-encryption-key-change-me-in-production';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The one configuration of the server, read once at boot from the environment.
+ * Every property is an env var (same name) with a default; the README's configuration table lists them.
+ * `loadConfig` fails fast with every invalid value named.
+ */
+export class Config {
+  /** `development`, `test` or `production`. Production refuses dev secrets and never creates demo data. */
+  @IsIn(['development', 'test', 'production']) NODE_ENV = 'development';
+  /** HTTP port of the portal (API and web client on one origin). */
+  @IsInt() @Min(0) @Max(65535) PORT = 4000;
+  /** Interface to listen on; use 0.0.0.0 in a container. */
+  @IsString() HOST = '127.0.0.1';
+  /** The address users reach the portal at; e-mail links are built from it. Defaults to http://localhost:PORT. */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/) PUBLIC_URL = '';
+  /** `sqlite:<file>` (embedded), `mariadb://user:pass@host:port/db` or `mysql://…`. */
+  @Matches(/^(sqlite:.+|(mariadb|mysql):\/\/.+)$/) DATABASE_URL = 'sqlite:./data/portal.sqlite';
+  /** Where uploaded and published files are stored. */
+  @IsString() FILES_DIR = './data/files';
+  /** SMTP server, e.g. `smtp://user:pass@mail.example.nl:587`. Unset = development mail mode (files in MAIL_OUTBOX_DIR, links in the log). */
+  @IsOptional() @Matches(/^smtps?:\/\/.+/) SMTP_URL?: string;
+  /** Sender of all e-mails. */
+  @IsString() @MinLength(3) MAIL_FROM = 'Dossierportaal <no-reply@localhost>';
+  /** Development mail mode: folder the .eml files are written to. */
+  @IsString() MAIL_OUTBOX_DIR = './data/outbox';
+  /** Seconds between outbox polls of the mail worker. */
+  @IsInt() @Min(1) MAIL_POLL_SECONDS = 2;
+  /** Secret keyed into every stored token hash (sessions, links). ≥ 32 characters in production. */
+  @IsString() @MinLength(16) SESSION_SECRET = DEV_SESSION_SECRET;
+  /** Key for data encrypted at rest (TOTP secrets). ≥ 32 characters in production. */
+  @IsString() @MinLength(16) APP_ENCRYPTION_KEY = DEV_ENCRYPTION_KEY;
+  /** Name of the firm, shown on the login page and in e-mails. */
+  @IsString() @MinLength(1) FIRM_NAME = 'Notariskantoor Demo';
+  /** `seed`: ≥ PASSWORD_MIN_LENGTH with 1 capital and 1 digit; `standards`: length only (OWASP ASVS 6.2.5). Both reject the common-password list. */
+  @IsIn(['seed', 'standards']) PASSWORD_POLICY = 'seed';
+  /** Minimum password length. */
+  @IsInt() @Min(8) @Max(64) PASSWORD_MIN_LENGTH = 8;
+  /** Maximum password length (never truncated). */
+  @IsInt() @Min(64) @Max(1024) PASSWORD_MAX_LENGTH = 128;
+  /** Days a password stays valid; 0 = no expiry (90 reproduces the insurer's extranet). */
+  @IsInt() @Min(0) PASSWORD_MAX_AGE_DAYS = 0;
+  /** Hours an invitation link stays valid. */
+  @IsInt() @Min(1) INVITATION_TTL_HOURS = 168;
+  /** Minutes a set-password (reset) link stays valid. */
+  @IsInt() @Min(5) RESET_TTL_MINUTES = 60;
+  /** Failed logins within LOCKOUT_WINDOW_MINUTES that lock an account. */
+  @IsInt() @Min(1) LOCKOUT_THRESHOLD = 5;
+  /** Window in which failures are counted. */
+  @IsInt() @Min(1) LOCKOUT_WINDOW_MINUTES = 15;
+  /** How long a lock lasts (a password reset ends it earlier). */
+  @IsInt() @Min(1) LOCKOUT_DURATION_MINUTES = 15;
+  /** Consecutive failures without a success after which only a password reset lets the user in. */
+  @IsInt() @Min(10) LOCKOUT_RESET_AFTER = 100;
+  /** Login attempts allowed per IP address per minute. */
+  @IsInt() @Min(1) LOGIN_IP_LIMIT_PER_MINUTE = 30;
+  /** Link requests (set-password, invitation resend) allowed per IP address per 15 minutes. */
+  @IsInt() @Min(1) LINK_IP_LIMIT_PER_15_MINUTES = 20;
+  /** Minutes of inactivity after which a session ends. */
+  @IsInt() @Min(1) SESSION_IDLE_MINUTES = 30;
+  /** Hours after which a session ends regardless of activity. */
+  @IsInt() @Min(1) SESSION_ABSOLUTE_HOURS = 12;
+  /** Express `trust proxy` setting: `false`, `true`, a hop count or a list of addresses. Needed for real client IPs behind a reverse proxy. */
+  @IsString() TRUST_PROXY = 'false';
+  /** Create the demo firm's accounts on an empty database (`true`/`false`; never in production). */
+  @IsBoolean() DEMO_DATA = true;
+  /** pino log level. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+
+  get production(): boolean { return this.NODE_ENV === 'production'; }
+  /** Cookies get `Secure` and the `__Host-` prefix when the portal is served over HTTPS. */
+  get secureCookies(): boolean { return this.PUBLIC_URL.startsWith('https://'); }
+}
+
+export class ConfigError extends Error {}
+
+const INT_KEYS = new Set<string>();
+const BOOL_KEYS = new Set<string>();
+{
+  const probe = new Config();
+  for (const [k, v] of Object.entries(probe)) {
+    if (typeof v === 'number') INT_KEYS.add(k);
+    if (typeof v === 'boolean') BOOL_KEYS.add(k);
+  }
+}
+
+/** Reads, converts and validates the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): Config {
+  const config = new Config();
+  const problems: string[] = [];
+  const target = config as unknown as Record<string, unknown>;
+  for (const key of [...Object.keys(target), 'SMTP_URL']) {
+    const raw = env[key];
+    if (raw === undefined || raw === '') continue;
+    if (INT_KEYS.has(key)) {
+      if (!/^-?\d+$/.test(raw.trim())) { problems.push(`${key}: must be an integer, got "${raw}"`); continue; }
+      target[key] = Number(raw);
+    } else if (BOOL_KEYS.has(key)) {
+      if (!/^(true|false|1|0)$/i.test(raw.trim())) { problems.push(`${key}: must be true or false, got "${raw}"`); continue; }
+      target[key] = /^(true|1)$/i.test(raw.trim());
+    } else {
+      target[key] = raw;
+    }
+  }
+  if (!config.PUBLIC_URL) config.PUBLIC_URL = `http://localhost:${config.PORT}`;
+  config.PUBLIC_URL = config.PUBLIC_URL.replace(/\/+$/, '');
+  for (const error of validateSync(config)) {
+    problems.push(`${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+  }
+  if (config.production) {
+    if (config.SESSION_SECRET === DEV_SESSION_SECRET || config.SESSION_SECRET.length < 32) {
+      problems.push('SESSION_SECRET: set a random value of at least 32 characters in production');
+    }
+    if (config.APP_ENCRYPTION_KEY === DEV_ENCRYPTION_KEY || config.APP_ENCRYPTION_KEY.length < 32) {
+      problems.push('APP_ENCRYPTION_KEY: set a random value of at least 32 characters in production');
+    }
+    if (config.SESSION_SECRET === config.APP_ENCRYPTION_KEY) problems.push('APP_ENCRYPTION_KEY: must differ from SESSION_SECRET');
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  if (config.production) config.DEMO_DATA = false;
+  return config;
+}
