@@ -1,0 +1,12 @@
+import type { EntityManager } from 'typeorm';
+import type { App } from '../app-context.js';
+
+/**
+ * Runs `work` in one transaction; mail enqueued inside it is handed to the worker only after commit,
+ * so a rolled-back change never sends mail.
+ */
+export async function inTransaction<T>(app: App, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const result = await app.ds.transaction(work);
+  app.outbox.kick();
+  return result;
+}

@@ -1,0 +1,21 @@
+import type { AuthChecker } from 'type-graphql';
+import type { RequestContext } from './context.js';
+import { DomainError } from './errors.js';
+
+/** Lets an operation run in the restricted password-change stage (only changePassword and logout use it). */
+export const PASSWORD_CHANGE_STAGE = 'stage:password-change';
+
+/**
+ * Deny by default: every operation and type marked @Authorized needs a signed-in session in the FULL stage,
+ * and the account's role must be among the listed roles when any are listed. Per-record access is decided
+ * by the services, not here.
+ */
+export const authChecker: AuthChecker<RequestContext> = ({ context }, requirements) => {
+  const { session, account } = context;
+  if (!session || !account) throw new DomainError('UNAUTHENTICATED');
+  const roles = requirements.filter((r) => !r.startsWith('stage:'));
+  if (session.stage === 'PASSWORD_CHANGE' && !requirements.includes(PASSWORD_CHANGE_STAGE)) throw new DomainError('PASSWORD_CHANGE_REQUIRED');
+  if (session.stage === 'SECOND_FACTOR') throw new DomainError('SECOND_FACTOR_REQUIRED');
+  if (roles.length && !roles.includes(account.role)) throw new DomainError('FORBIDDEN');
+  return true;
+};

@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import type { App } from '../app-context.js';
+import { AuthService } from '../auth/auth.service.js';
+import { Passwords } from '../auth/passwords.js';
+import { RateLimiter } from '../auth/rate-limiter.js';
+import { SessionService } from '../auth/session.service.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { Config } from '../config/config.js';
+import { createDataSource } from '../db/data-source.js';
+import { type RequestContext, preferredLanguage } from '../graphql/context.js';
+import { errorMessage, makeFormatError, type ErrorCode } from '../graphql/errors.js';
+import { buildPortalSchema } from '../graphql/schema.js';
+import { AccountService } from '../modules/account/account.service.js';
+import { AuditLog } from '../modules/audit/audit.service.js';
+import { Outbox } from '../notify/outbox.js';
+import { clientDist } from '../paths.js';
+import { seedDemoData } from '../demo.js';
+
+export interface PortalOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface Portal {
+  app: App;
+  http: Server;
+  /** Starts listening; resolves to the base URL. */
+  listen(): Promise<string>;
+  /** Stops taking requests, drains, stops the mail worker and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Builds the App (database migrated, services wired) without HTTP; the CLI uses this too. */
+export async function createApp(options: PortalOptions): Promise<App> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] });
+  const ds = createDataSource(config);
+  await ds.initialize();
+  const ran = await ds.runMigrations({ transaction: 'each' });
+  if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
+  const app = { config, clock, logger, ds } as App;
+  app.audit = new AuditLog(clock);
+  app.outbox = new Outbox(config, ds, clock, logger);
+  app.passwords = new Passwords(config);
+  app.limiter = new RateLimiter(clock);
+  app.sessions = new SessionService(app);
+  app.services = { auth: new AuthService(app), accounts: new AccountService(app) };
+  return app;
+}
+
+/** Puts each GraphQL error message in the language of the request; codes stay as they are. */
+const localizeErrors: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+        response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
+          const code = error.extensions?.code as ErrorCode | undefined;
+          const message = code && error.message === code ? errorMessage(code, contextValue.language) : undefined;
+          return message ? { ...error, message } : error;
+        });
+      },
+    };
+  },
+};
+
+/** The portal: GraphQL API at /graphql and the built Angular client on the same origin. */
+export async function createPortal(options: PortalOptions): Promise<Portal> {
+  const app = await createApp(options);
+  const { config, logger } = app;
+  if (config.DEMO_DATA) await seedDemoData(app);
+
+  const expressApp = express();
+  const http = createServer(expressApp);
+  expressApp.disable('x-powered-by');
+  expressApp.set('trust proxy', parseTrustProxy(config.TRUST_PROXY));
+
+  expressApp.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64');
+    next();
+  });
+  expressApp.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+        'style-src-attr': ["'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        ...(config.secureCookies ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+    referrerPolicy: { policy: 'no-referrer' },
+  }));
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 15 },
+    costLimit: { maxCost: 5000 },
+    maxTokens: { n: 2000 },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildPortalSchema(),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    formatError: makeFormatError(logger, config.NODE_ENV === 'development'),
+    plugins: [
+      // graphql-armor's typings come from Apollo's CommonJS build; the objects are the same.
+      ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      localizeErrors,
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer: http }),
+    ],
+  });
+  await apollo.start();
+
+  expressApp.get('/healthz', (_req, res) => { res.json({ ok: true }); });
+  expressApp.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
+    context: async ({ req, res }): Promise<RequestContext> => {
+      const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+      const resolved = await app.sessions.resolve(req, ip);
+      return {
+        app, req, res, ip,
+        session: resolved?.session ?? null,
+        account: resolved?.account ?? null,
+        language: resolved?.account.language ?? preferredLanguage(req),
+      };
+    },
+  }));
+  serveClient(expressApp, logger);
+
+  app.outbox.start();
+  return {
+    app,
+    http,
+    listen: () => new Promise((resolveUrl, reject) => {
+      http.once('error', reject);
+      http.listen(config.PORT, config.HOST, () => {
+        const address = http.address();
+        const port = typeof address === 'object' && address ? address.port : config.PORT;
+        resolveUrl(`http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`);
+      });
+    }),
+    close: async () => {
+      await apollo.stop();
+      if (http.listening) await new Promise<void>((done) => http.close(() => done()));
+      await app.outbox.stop();
+      await app.ds.destroy();
+    },
+  };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Serves the built Angular client; unknown paths get index.html (the client routes), with this response's CSP nonce. */
+function serveClient(expressApp: express.Express, logger: Logger): void {
+  const indexFile = join(clientDist, 'index.html');
+  if (!existsSync(indexFile)) {
+    logger.warn({ clientDist }, 'web client not built; run `npm run build` (the API works without it)');
+  }
+  let indexHtml: string | undefined;
+  expressApp.use(express.static(clientDist, {
+    index: false,
+    setHeaders: (res, path) => {
+      // Hashed bundle names may be cached for good; everything else is revalidated.
+      res.setHeader('Cache-Control', /-[A-Z0-9]{8}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  }));
+  expressApp.get('/{*splat}', (req: Request, res: Response) => {
+    if (req.path.startsWith('/graphql')) { res.status(404).end(); return; }
+    if (!indexHtml) {
+      if (!existsSync(indexFile)) { res.status(503).type('text').send('The web client is not built. Run: npm run build'); return; }
+      indexHtml = readFileSync(indexFile, 'utf8');
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(indexHtml.replaceAll('__CSP_NONCE__', res.locals.cspNonce as string));
+  });
+}

@@ -1,0 +1,133 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../clock.js';
+import { newId } from '../db/columns.js';
+import type { Language } from '../modules/account/account.enums.js';
+import { OutboxMessage } from './outbox.entity.js';
+import { renderMail, type TemplateName, type TemplateVars } from './templates.js';
+
+export interface MailRequest {
+  to: string;
+  language: Language;
+  template: TemplateName;
+  vars: Omit<TemplateVars, 'firmName'>;
+}
+
+const CLAIM_MS = 120_000;
+const MAX_BACKOFF_MS = 3_600_000;
+const BATCH = 20;
+
+/**
+ * Mails leave through here. `enqueue` writes a row in the caller's transaction; the worker sends
+ * committed rows with nodemailer, retries failures with exponential back-off (10 s … 1 h) and marks
+ * each row sent exactly once. A claim on the row keeps two workers from sending the same mail, and
+ * the Message-ID is derived from the row so a retried delivery is recognisable as the same mail.
+ */
+export class Outbox {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private readonly transport: Transporter;
+  private readonly devMode: boolean;
+  private readonly host: string;
+
+  constructor(
+    private readonly config: Config,
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    this.devMode = !config.SMTP_URL;
+    this.transport = this.devMode
+      ? nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+      : nodemailer.createTransport(config.SMTP_URL);
+    this.host = new URL(config.PUBLIC_URL).hostname;
+  }
+
+  async enqueue(manager: EntityManager, mail: MailRequest): Promise<void> {
+    const rendered = renderMail(mail.template, mail.language, { ...mail.vars, firmName: this.config.FIRM_NAME });
+    const now = this.clock.now();
+    await manager.insert(OutboxMessage, {
+      id: newId(), channel: 'EMAIL', recipient: mail.to, template: mail.template,
+      subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,
+      createdAt: now, nextAttemptAt: now, claimedUntil: null, attempts: 0, sentAt: null, lastError: null,
+    });
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.drain(), this.config.MAIL_POLL_SECONDS * 1000);
+    this.timer.unref();
+    void this.drain();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Asks the worker to look now (after a commit that enqueued mail). */
+  kick(): void {
+    if (this.timer) setImmediate(() => void this.drain());
+  }
+
+  /** Sends everything that is due; concurrent calls share one pass. */
+  drain(): Promise<void> {
+    this.running ??= this.pass().finally(() => { this.running = undefined; });
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    if (!this.ds.isInitialized) return;
+    const repo = this.ds.getRepository(OutboxMessage);
+    for (;;) {
+      const now = this.clock.now();
+      const due = await repo.find({
+        where: { sentAt: IsNull(), nextAttemptAt: LessThanOrEqual(now) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+        take: BATCH,
+      });
+      let sentAny = false;
+      for (const row of due) {
+        if (row.claimedUntil && row.claimedUntil > now) continue;
+        const claim = await repo.createQueryBuilder().update().set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
+          .where('id = :id AND sentAt IS NULL AND (claimedUntil IS NULL OR claimedUntil <= :now)', { id: row.id, now })
+          .execute();
+        if (claim.affected !== 1) continue;
+        try {
+          await this.send(row);
+          await repo.update({ id: row.id }, { sentAt: this.clock.now(), claimedUntil: null, attempts: row.attempts + 1, lastError: null });
+          sentAny = true;
+        } catch (err) {
+          const attempts = row.attempts + 1;
+          const backoff = Math.min(10_000 * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+          this.logger.warn({ err, outboxId: row.id, attempts }, 'mail delivery failed; will retry');
+          await repo.update({ id: row.id }, {
+            attempts, claimedUntil: null, nextAttemptAt: new Date(this.clock.now().getTime() + backoff),
+            lastError: String((err as Error).message ?? err).slice(0, 500),
+          });
+        }
+      }
+      if (!sentAny || due.length < BATCH) return;
+    }
+  }
+
+  private async send(row: OutboxMessage): Promise<void> {
+    const info = await this.transport.sendMail({
+      from: this.config.MAIL_FROM, to: row.recipient, subject: row.subject, text: row.textBody, html: row.htmlBody,
+      messageId: `<${row.id}@${this.host}>`,
+    });
+    if (this.devMode) {
+      const dir = resolve(this.config.MAIL_OUTBOX_DIR);
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${row.createdAt.toISOString().replace(/[:.]/g, '-')}-${row.template}-${row.id.slice(0, 8)}.eml`);
+      writeFileSync(file, info.message as Buffer);
+      const links = row.textBody.match(/https?:\/\/\S+/g) ?? [];
+      this.logger.info({ to: row.recipient, subject: row.subject, file, links }, `development mail: ${row.subject}${links.length ? ` → ${links.join(' ')}` : ''}`);
+    }
+  }
+}
