@@ -1,0 +1,192 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { SMTPServer } from 'smtp-server';
+import { loadConfig, type Config } from '../src/config/config.js';
+import { FakeClock } from '../src/clock.js';
+import { createPortal, type Portal } from '../src/http/server.js';
+import { pino } from 'pino';
+
+/**
+ * Test harness: a real portal on 127.0.0.1 (random port) with a fake clock, a real SMTP server
+ * collecting mail, and a fresh database: a temporary SQLite file by default, or a new MariaDB/MySQL
+ * database on the server named by DATABASE_URL (CI runs both).
+ */
+
+export interface Mail { to: string; subject: string; raw: string; text: string; links: string[] }
+
+export class MailCatcher {
+  readonly mails: Mail[] = [];
+  private server?: SMTPServer;
+  port = 0;
+
+  async start(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      // The certificate bundled with smtp-server has expired; plain SMTP on loopback is enough here.
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const text = decodeMail(raw);
+          this.mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address).join(','),
+            subject: decodeHeader(/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? ''),
+            raw, text,
+            links: [...new Set(text.match(/https?:\/\/[^\s"<>]+/g) ?? [])],
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    const address = this.server.server.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+  }
+
+  to(address: string): Mail[] {
+    return this.mails.filter((m) => m.to === address.toLowerCase());
+  }
+
+  /** Waits (polling, no fixed sleep) until `count` mails to `address` arrived; returns them. */
+  async waitFor(address: string, count = 1, timeoutMs = 10_000): Promise<Mail[]> {
+    const end = Date.now() + timeoutMs;
+    while (this.to(address).length < count) {
+      if (Date.now() > end) throw new Error(`expected ${count} mail(s) to ${address}, got ${this.to(address).length}: ${this.to(address).map((m) => m.subject).join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return this.to(address);
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+function decodeHeader(value: string): string {
+  return value.replace(/\r?\n[ \t]/g, ' ').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_all, enc: string, data: string) =>
+    enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8')
+      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+  ).replace(/\s+(?==\?)/g, '');
+}
+
+/** Decodes quoted-printable bodies enough to read text and links. */
+function decodeMail(raw: string): string {
+  const qp = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return Buffer.from(qp, 'latin1').toString('utf8');
+}
+
+export interface TestPortal {
+  portal: Portal;
+  url: string;
+  clock: FakeClock;
+  mail: MailCatcher;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** Starts a portal with its own database and mail catcher. `env` overrides settings. */
+export async function startPortal(env: Record<string, string> = {}): Promise<TestPortal> {
+  const mail = new MailCatcher();
+  await mail.start();
+  const dir = mkdtempSync(join(tmpdir(), 'dp-test-'));
+  const base = process.env.DATABASE_URL;
+  let databaseUrl = `sqlite:${join(dir, 'portal.sqlite')}`;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (base && !base.startsWith('sqlite:')) {
+    const url = new URL(base);
+    const name = `dp_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    };
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+    MAIL_POLL_SECONDS: '1',
+    DEMO_DATA: 'false',
+    FILES_DIR: join(dir, 'files'),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const clock = new FakeClock(new Date('2026-03-02T09:00:00.000Z'));
+  const portal = await createPortal({ config, clock, logger: pino({ level: config.LOG_LEVEL }) });
+  const url = await portal.listen();
+  // PUBLIC_URL defaults to the configured port (0); point links at the real one.
+  if (!env.PUBLIC_URL) config.PUBLIC_URL = url;
+  return {
+    portal, url, clock, mail, config,
+    async close() {
+      await portal.close();
+      await mail.stop();
+      await dropDatabase?.();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface GqlResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+  status: number;
+}
+
+/** A GraphQL client with its own cookie jar, like one browser. */
+export class Browser {
+  private cookies = new Map<string, string>();
+  constructor(private readonly base: string, private readonly headers: Record<string, string> = {}) {}
+
+  get sessionCookie(): string | undefined {
+    return [...this.cookies.entries()].find(([k]) => k.includes('dp_session'))?.[1];
+  }
+
+  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> {
+    const res = await fetch(`${this.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...this.headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const index = pair.indexOf('=');
+      const name = pair.slice(0, index);
+      const value = pair.slice(index + 1);
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return { ...(await res.json() as object), status: res.status } as GqlResponse<T>;
+  }
+
+  /** The single error code of a response (or undefined). */
+  static code(response: GqlResponse): string | undefined {
+    return response.errors?.[0]?.extensions?.code as string | undefined;
+  }
+}
+
+export const LOGIN = 'mutation($identifier: String!, $password: String!) { login(identifier: $identifier, password: $password) { status account { id email firstLogin } } }';
+export const ME = '{ me { id email displayName accountNumber language firstLogin } }';
+export const REQUEST_LINK = 'mutation($email: String!) { requestPasswordLink(email: $email) }';
+export const SET_PASSWORD = 'mutation($token: String!, $password: String!) { setPassword(token: $token, password: $password) { status account { id email firstLogin activatedAt } } }';
+export const OPEN_INVITATION = 'mutation($token: String!) { openInvitation(token: $token) }';
+
+/** The token at the end of a portal link in a mail (…/activate/<token> or …/set-password/<token>). */
+export function tokenFrom(mail: Mail, path: 'activate' | 'set-password'): string {
+  const link = mail.links.find((l) => l.includes(`/${path}/`));
+  if (!link) throw new Error(`no /${path}/ link in mail "${mail.subject}": ${mail.links.join(', ')}`);
+  return link.split(`/${path}/`)[1];
+}
