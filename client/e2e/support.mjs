@@ -1,0 +1,42 @@
+// Browser-journey support: a real portal (server harness: fresh SQLite DB, SMTP catcher) serving the
+// built client, driven by playwright-core in Debian's chromium, with axe for accessibility.
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+
+export { startPortal, tokenFrom } from '../../server/dist/server/test/harness.js';
+export { invitedAccount, activeAccount, uniqueEmail } from '../../server/dist/server/test/factories.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Without these, chromium keeps trying to reach Google's hosts, which this network refuses.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A new page that records console errors and CSP violations, so a journey can assert there were none. */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'nl-NL', ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(msg.text()); });
+  page.on('pageerror', (err) => page.problems.push(String(err)));
+  return page;
+}
+
+/** axe-core WCAG 2.x A/AA rules on the current page; fails with the rule ids and targets. */
+export async function expectAccessible(page, label) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const violations = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(violations, [], `axe on ${label}`);
+}
+
+export function expectNoProblems(page) {
+  const problems = page.problems.filter((p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p) || /Content Security Policy/i.test(p));
+  assert.deepEqual(problems, [], 'console errors or CSP violations');
+}
