@@ -162,6 +162,7 @@ export class AuthService {
       await this.endCurrentSession(m, ctx);
       const stage: SessionStage = 'FULL';
       const { token: sessionToken } = await this.sessions.create(m, account, stage, ctx.ip);
+      await this.app.audit.record(m, { action: 'password-link.used', actorId: account.id, targetId: account.id, ip: ctx.ip });
       await this.app.audit.record(m, { action: 'password.set', actorId: account.id, targetId: account.id, ip: ctx.ip });
       if (firstActivation) await this.app.audit.record(m, { action: 'account.activated', actorId: account.id, targetId: account.id, ip: ctx.ip });
       await this.app.audit.record(m, { action: 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { via: 'set-password' } });
