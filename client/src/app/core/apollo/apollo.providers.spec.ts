@@ -1,0 +1,94 @@
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { provideTranslocoTesting } from '../../../testing/i18n-testing';
+import { LogoutGQL, UpdateMySettingsGQL } from '../../graphql/generated';
+import { NoticeService } from '../notice/notice.service';
+import { SessionAccount, SessionStore } from '../session/session.store';
+import { GRAPHQL_URI, provideGraphql } from './apollo.providers';
+
+const account: SessionAccount = {
+  id: 'a1',
+  email: 'jan@example.nl',
+  accountNumber: '100001',
+  displayName: 'Jan Jansen',
+  role: 'CLIENT',
+  language: 'NL',
+  mobileNumber: null,
+  twoFactorMethod: 'NONE',
+  firstLogin: false,
+  notifications: { newDocuments: true, newQuestionnaires: true, newMessages: true },
+};
+
+const unauthenticated = { data: null, errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }] };
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+}
+
+describe('Apollo setup', () => {
+  let http: HttpTestingController;
+  let store: SessionStore;
+  let navigate: ReturnType<typeof vi.spyOn>;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideGraphql(), provideHttpClientTesting(), provideTranslocoTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(SessionStore);
+    navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+  });
+
+  afterEach(() => http.verify());
+
+  it('POSTs JSON to the same-origin /graphql endpoint, without credentials headers of its own', async () => {
+    const result = firstValueFrom(
+      TestBed.inject(UpdateMySettingsGQL).mutate({ variables: { input: { newMessages: false } } }),
+    );
+    const request = http.expectOne(GRAPHQL_URI);
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body.operationName).toBe('UpdateMySettings');
+    expect(request.request.body.variables).toEqual({ input: { newMessages: false } });
+    expect(request.request.headers.has('Authorization')).toBe(false);
+    request.flush({ data: { updateMySettings: { __typename: 'Account', ...account, notifications: { __typename: 'NotificationSettings', ...account.notifications } } } });
+    expect((await result).data?.updateMySettings.displayName).toBe('Jan Jansen');
+  });
+
+  it('sends a signed-in user whose session ended to /login with a notice', async () => {
+    store.setAccount(account);
+    const result = firstValueFrom(
+      TestBed.inject(UpdateMySettingsGQL).mutate({ variables: { input: { newMessages: false } } }),
+    ).catch((e: unknown) => e);
+    http.expectOne(GRAPHQL_URI).flush(unauthenticated);
+    await result;
+    await settle();
+    expect(store.me()).toBeNull();
+    expect(TestBed.inject(NoticeService).take()).toBe('sessionExpired');
+    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: {} });
+  });
+
+  it('leaves anonymous pages alone on UNAUTHENTICATED', async () => {
+    const result = firstValueFrom(
+      TestBed.inject(UpdateMySettingsGQL).mutate({ variables: { input: { newMessages: false } } }),
+    ).catch((e: unknown) => e);
+    http.expectOne(GRAPHQL_URI).flush(unauthenticated);
+    await result;
+    await settle();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(TestBed.inject(NoticeService).take()).toBeNull();
+  });
+
+  it('leaves an UNAUTHENTICATED logout to the logout button (no "session expired")', async () => {
+    store.setAccount(account);
+    const result = firstValueFrom(TestBed.inject(LogoutGQL).mutate()).catch((e: unknown) => e);
+    http.expectOne(GRAPHQL_URI).flush(unauthenticated);
+    await result;
+    await settle();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(store.me()).not.toBeNull();
+  });
+});

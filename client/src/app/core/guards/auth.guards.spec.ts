@@ -1,0 +1,78 @@
+import { TestBed } from '@angular/core/testing';
+import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
+import { SessionAccount, SessionStore } from '../session/session.store';
+import { anonymousGuard, passwordChangeGuard, safeReturnUrl, signedInGuard } from './auth.guards';
+
+const account: SessionAccount = {
+  id: 'a1',
+  email: 'jan@example.nl',
+  accountNumber: '100001',
+  displayName: 'Jan Jansen',
+  role: 'CLIENT',
+  language: 'NL',
+  mobileNumber: null,
+  twoFactorMethod: 'NONE',
+  firstLogin: false,
+  notifications: { newDocuments: true, newQuestionnaires: true, newMessages: true },
+};
+
+function run<T>(guard: (...args: never[]) => T, url = '/dossiers'): T {
+  const route = {} as ActivatedRouteSnapshot;
+  const state = { url } as RouterStateSnapshot;
+  return TestBed.runInInjectionContext(() => (guard as unknown as (r: unknown, s: unknown) => T)(route, state));
+}
+
+function urlOf(result: unknown): string {
+  expect(result).toBeInstanceOf(UrlTree);
+  return TestBed.inject(Router).serializeUrl(result as UrlTree);
+}
+
+describe('auth guards', () => {
+  let store: SessionStore;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    store = TestBed.inject(SessionStore);
+  });
+
+  it('signedInGuard sends an anonymous visitor to /login and remembers where they were going', () => {
+    expect(urlOf(run(signedInGuard, '/dossiers'))).toBe('/login?returnUrl=%2Fdossiers');
+  });
+
+  it('signedInGuard does not bother remembering /home', () => {
+    expect(urlOf(run(signedInGuard, '/home'))).toBe('/login');
+  });
+
+  it('signedInGuard lets a signed-in user through', () => {
+    store.setAccount(account);
+    expect(run(signedInGuard)).toBe(true);
+  });
+
+  it('anonymousGuard sends a signed-in user home and lets visitors through', () => {
+    expect(run(anonymousGuard)).toBe(true);
+    store.setAccount(account);
+    expect(urlOf(run(anonymousGuard))).toBe('/home');
+  });
+
+  it('passwordChangeGuard needs a login that required a new password', () => {
+    expect(urlOf(run(passwordChangeGuard))).toBe('/login');
+    store.setPasswordChangeRequired(true);
+    expect(run(passwordChangeGuard)).toBe(true);
+  });
+});
+
+describe('safeReturnUrl', () => {
+  it.each([
+    ['/dossiers/42', '/dossiers/42'],
+    ['/my-details?x=1', '/my-details?x=1'],
+    ['https://evil.example', null],
+    ['//evil.example', null],
+    ['/\\evil.example', null],
+    ['/login', null],
+    ['/set-password/abc', null],
+    ['', null],
+    [null, null],
+  ])('%s → %s', (input, expected) => {
+    expect(safeReturnUrl(input)).toBe(expected);
+  });
+});
