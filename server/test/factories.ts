@@ -1,7 +1,7 @@
 import { inTransaction } from '../src/db/transaction.js';
 import { Account } from '../src/modules/account/account.entity.js';
 import { Language, Role } from '../src/modules/account/account.enums.js';
-import type { TestPortal } from './harness.js';
+import { Browser, LOGIN, type TestPortal } from './harness.js';
 
 let counter = 0;
 export const uniqueEmail = (prefix = 'user') => `${prefix}.${Date.now().toString(36)}.${++counter}@example.nl`;
@@ -33,3 +33,16 @@ export async function activeAccount(tp: TestPortal, password: string, spec: Acco
     return m.findOneByOrFail(Account, { id: account.id });
   });
 }
+
+/** An active account signed in through the API in a fresh Browser. */
+export async function signedIn(tp: TestPortal, password: string, spec: AccountSpec = {}, headers: Record<string, string> = {}): Promise<{ account: Account; browser: Browser }> {
+  const account = await activeAccount(tp, password, spec);
+  const browser = new Browser(tp.url, headers);
+  const login = await browser.gql(LOGIN, { identifier: account.email, password });
+  if (login.data?.login.status !== 'SIGNED_IN') throw new Error(`login failed: ${JSON.stringify(login)}`);
+  return { account, browser };
+}
+
+/** The account as stored now. */
+export const reload = (tp: TestPortal, account: Account): Promise<Account> =>
+  tp.portal.app.ds.getRepository(Account).findOneByOrFail({ id: account.id });

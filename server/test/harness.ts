@@ -90,28 +90,36 @@ export interface TestPortal {
   close(): Promise<void>;
 }
 
+/**
+ * A new, empty database: a SQLite file in `dir` by default, or a new database on the MariaDB/MySQL server
+ * named by DATABASE_URL. `drop` removes the server database again (SQLite files go with `dir`).
+ */
+export async function freshDatabase(dir: string): Promise<{ url: string; drop?: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base || base.startsWith('sqlite:')) return { url: `sqlite:${join(dir, 'portal.sqlite')}` };
+  const url = new URL(base);
+  const name = `dp_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const connect = () => createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  const admin = await connect();
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const conn = await connect();
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    },
+  };
+}
+
 /** Starts a portal with its own database and mail catcher. `env` overrides settings. */
 export async function startPortal(env: Record<string, string> = {}): Promise<TestPortal> {
   const mail = new MailCatcher();
   await mail.start();
   const dir = mkdtempSync(join(tmpdir(), 'dp-test-'));
-  const base = process.env.DATABASE_URL;
-  let databaseUrl = `sqlite:${join(dir, 'portal.sqlite')}`;
-  let dropDatabase: (() => Promise<void>) | undefined;
-  if (base && !base.startsWith('sqlite:')) {
-    const url = new URL(base);
-    const name = `dp_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await admin.end();
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
-      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await conn.end();
-    };
-  }
+  const { url: databaseUrl, drop: dropDatabase } = await freshDatabase(dir);
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -155,6 +163,17 @@ export class Browser {
     return [...this.cookies.entries()].find(([k]) => k.includes('dp_session'))?.[1];
   }
 
+  /** Name of the session cookie this browser holds (`dp_session` or `__Host-dp_session`). */
+  get sessionCookieName(): string | undefined {
+    return [...this.cookies.keys()].find((k) => k.includes('dp_session'));
+  }
+
+  /** Puts a cookie in the jar, e.g. to replay a session token captured earlier. */
+  setCookie(name: string, value: string): this {
+    this.cookies.set(name, value);
+    return this;
+  }
+
   async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> {
     const res = await fetch(`${this.base}/graphql`, {
       method: 'POST',
@@ -176,6 +195,15 @@ export class Browser {
   static code(response: GqlResponse): string | undefined {
     return response.errors?.[0]?.extensions?.code as string | undefined;
   }
+}
+
+/**
+ * Waits until every mail enqueued so far has been handed to the SMTP catcher. A pass of the worker that was
+ * already running may have read the outbox before the latest commit, so a second, fresh pass follows it.
+ */
+export async function settleMail(tp: TestPortal): Promise<void> {
+  await tp.portal.app.outbox.drain();
+  await tp.portal.app.outbox.drain();
 }
 
 export const LOGIN = 'mutation($identifier: String!, $password: String!) { login(identifier: $identifier, password: $password) { status account { id email firstLogin } } }';

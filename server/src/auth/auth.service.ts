@@ -260,6 +260,10 @@ export class AuthService {
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<boolean> {
     const account = ctx.account!;
     const session = ctx.session!;
+    // A held session must not become an unlimited oracle for the current password.
+    if (!this.app.limiter.consume(`change-password:${account.id}`, this.app.config.LOCKOUT_THRESHOLD, minutes(this.app.config.LOCKOUT_WINDOW_MINUTES))) {
+      throw new DomainError('RATE_LIMITED');
+    }
     if (!(await this.app.passwords.verify(account.passwordHash, currentPassword))) {
       await inTransaction(this.app, (m) => this.app.audit.record(m, { action: 'password.change-failed', actorId: account.id, targetId: account.id, ip: ctx.ip }));
       throw new DomainError('INVALID_CREDENTIALS');

@@ -67,7 +67,11 @@ export function makeFormatError(logger: Logger, exposeStack: boolean) {
       return { message: 'BAD_USER_INPUT', path: formatted.path, extensions: { code: 'BAD_USER_INPUT', fields } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (REQUEST_CODES.has(code) || (KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR'))) return formatted;
+    if (typeof code === 'string' && (REQUEST_CODES.has(code) || (KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR'))) {
+      // No schema suggestions: graphql-armor masks `Did you mean "x"?` but not graphql-js's enum wording
+      // (`Did you mean the enum value "NL"?`), in validation and in variable coercion alike.
+      return { ...formatted, message: formatted.message.replace(/\s*Did you mean\b[\s\S]*$/, '') };
+    }
     const correlationId = randomUUID();
     logger.error({ err: original, correlationId, path: formatted.path }, 'unexpected error');
     return {

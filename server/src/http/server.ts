@@ -7,7 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import type { App } from '../app-context.js';
@@ -155,6 +155,17 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     },
   }));
   serveClient(expressApp, logger);
+  // Errors outside GraphQL (e.g. a malformed or oversized JSON body). Express's own handler would answer with
+  // the stack trace whenever the process's NODE_ENV is not "production"; answer in the API's shape instead.
+  expressApp.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) { next(err); return; }
+    const { status: raw, statusCode } = (err ?? {}) as { status?: unknown; statusCode?: unknown };
+    const given = Number(raw ?? statusCode);
+    const status = Number.isInteger(given) && given >= 400 && given <= 599 ? given : 500;
+    const code = status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    if (status >= 500) logger.error({ err }, 'unexpected HTTP error');
+    res.status(status).json({ errors: [{ message: code, extensions: { code } }] });
+  });
 
   app.outbox.start();
   return {
