@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectAccessible, expectNoProblems, invitedAccount, launchBrowser, newPage, startPortal, tokenFrom } from './support.mjs';
+import { activeAccount, expectAccessible, expectNoProblems, invitedAccount, launchBrowser, newPage, startPortal, tokenFrom } from './support.mjs';
 
 const PASSWORD = 'Zonnebloem-Akte-42';
 
@@ -60,12 +60,14 @@ describe('browser journeys: onboarding and sign-in', () => {
     const [invitation] = await tp.mail.waitFor(account.email, 1);
     const page = await newPage(browser);
     const kb = page.keyboard;
-    const tabTo = async (selector) => {
+    // Presses Tab until the (visible) target has focus, as a keyboard user would.
+    const tabTo = async (target) => {
+      const locator = typeof target === 'string' ? page.locator(target) : target;
       for (let i = 0; i < 40; i++) {
-        if (await page.locator(selector).evaluate((el) => el === document.activeElement).catch(() => false)) return;
+        if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
         await kb.press('Tab');
       }
-      assert.fail(`could not reach ${selector} with Tab`);
+      assert.fail(`could not reach ${locator} with Tab`);
     };
 
     await page.goto(invitation.links.find((l) => l.includes('/activate/')));
@@ -85,7 +87,7 @@ describe('browser journeys: onboarding and sign-in', () => {
     await kb.press('Enter');
     await page.waitForURL('**/my-details');
 
-    await tabTo('button:has-text("Uitloggen")');
+    await tabTo(page.getByRole('button', { name: 'Uitloggen' }).locator('visible=true'));
     await kb.press('Enter');
     await page.waitForURL('**/login');
     await page.locator('#identifier').waitFor();
@@ -111,5 +113,31 @@ describe('browser journeys: onboarding and sign-in', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByText('De combinatie van e-mailadres/accountnummer en wachtwoord is onjuist.').waitFor();
     await page.context().close();
+  });
+
+  it('switches Mijn gegevens to English at once and keeps it for the next sign-in', async () => {
+    const account = await activeAccount(tp, PASSWORD);
+    const page = await newPage(browser);
+    await page.goto(`${tp.url}/login`);
+    await page.fill('#identifier', account.email);
+    await page.fill('#password', PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL('**/home');
+    await page.goto(`${tp.url}/my-details`);
+    await page.getByRole('heading', { name: 'Mijn gegevens' }).waitFor();
+    await page.locator('#language-en input').check();
+    await page.getByRole('heading', { name: 'My details' }).waitFor();
+    await expectAccessible(page, 'Mijn gegevens in English');
+
+    const reloaded = await newPage(browser);
+    await reloaded.goto(`${tp.url}/login`);
+    await reloaded.fill('#identifier', account.email);
+    await reloaded.fill('#password', PASSWORD);
+    await reloaded.getByRole('button', { name: 'Inloggen' }).click();
+    await reloaded.waitForURL('**/home');
+    await reloaded.getByRole('button', { name: 'Sign out' }).locator('visible=true').waitFor();
+    expectNoProblems(page);
+    await page.context().close();
+    await reloaded.context().close();
   });
 });
