@@ -1,25 +1,15 @@
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
+import { Observable, firstValueFrom } from 'rxjs';
+import { anAccount } from '../../../testing/fixtures';
 import { provideTranslocoTesting } from '../../../testing/i18n-testing';
 import { LogoutGQL, UpdateMySettingsGQL } from '../../graphql/generated';
 import { NoticeService } from '../notice/notice.service';
-import { SessionAccount, SessionStore } from '../session/session.store';
+import { SessionStore } from '../session/session.store';
 import { GRAPHQL_URI, provideGraphql } from './apollo.providers';
 
-const account: SessionAccount = {
-  id: 'a1',
-  email: 'jan@example.nl',
-  accountNumber: '100001',
-  displayName: 'Jan Jansen',
-  role: 'CLIENT',
-  language: 'NL',
-  mobileNumber: null,
-  twoFactorMethod: 'NONE',
-  firstLogin: false,
-  notifications: { newDocuments: true, newQuestionnaires: true, newMessages: true },
-};
+const account = anAccount();
 
 const unauthenticated = { data: null, errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }] };
 
@@ -45,6 +35,14 @@ describe('Apollo setup', () => {
 
   afterEach(() => http.verify());
 
+  /** Sends `operation`, answers it with UNAUTHENTICATED and lets the error link react. */
+  async function failUnauthenticated(operation: Observable<unknown>): Promise<void> {
+    const result = firstValueFrom(operation).catch((e: unknown) => e);
+    http.expectOne(GRAPHQL_URI).flush(unauthenticated);
+    await result;
+    await settle();
+  }
+
   it('POSTs JSON to the same-origin /graphql endpoint, without credentials headers of its own', async () => {
     const result = firstValueFrom(
       TestBed.inject(UpdateMySettingsGQL).mutate({ variables: { input: { newMessages: false } } }),
@@ -60,34 +58,25 @@ describe('Apollo setup', () => {
 
   it('sends a signed-in user whose session ended to /login with a notice', async () => {
     store.setAccount(account);
-    const result = firstValueFrom(
+    await failUnauthenticated(
       TestBed.inject(UpdateMySettingsGQL).mutate({ variables: { input: { newMessages: false } } }),
-    ).catch((e: unknown) => e);
-    http.expectOne(GRAPHQL_URI).flush(unauthenticated);
-    await result;
-    await settle();
+    );
     expect(store.me()).toBeNull();
     expect(TestBed.inject(NoticeService).take()).toBe('sessionExpired');
     expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: {} });
   });
 
   it('leaves anonymous pages alone on UNAUTHENTICATED', async () => {
-    const result = firstValueFrom(
+    await failUnauthenticated(
       TestBed.inject(UpdateMySettingsGQL).mutate({ variables: { input: { newMessages: false } } }),
-    ).catch((e: unknown) => e);
-    http.expectOne(GRAPHQL_URI).flush(unauthenticated);
-    await result;
-    await settle();
+    );
     expect(navigate).not.toHaveBeenCalled();
     expect(TestBed.inject(NoticeService).take()).toBeNull();
   });
 
   it('leaves an UNAUTHENTICATED logout to the logout button (no "session expired")', async () => {
     store.setAccount(account);
-    const result = firstValueFrom(TestBed.inject(LogoutGQL).mutate()).catch((e: unknown) => e);
-    http.expectOne(GRAPHQL_URI).flush(unauthenticated);
-    await result;
-    await settle();
+    await failUnauthenticated(TestBed.inject(LogoutGQL).mutate());
     expect(navigate).not.toHaveBeenCalled();
     expect(store.me()).not.toBeNull();
   });

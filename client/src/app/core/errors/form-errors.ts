@@ -1,5 +1,6 @@
+import { ElementRef, inject, signal } from '@angular/core';
 import { AbstractControl, FormArray, FormGroup } from '@angular/forms';
-import type { FieldError } from './api-error';
+import { ApiError, FieldError, UiError, describeError, toApiError } from './api-error';
 
 function findControl(root: AbstractControl, name: string): AbstractControl | null {
   if (root instanceof FormGroup || root instanceof FormArray) {
@@ -38,4 +39,52 @@ export function applyFieldErrors(form: AbstractControl, fields: readonly FieldEr
 export function focusFirstInvalid(host: HTMLElement): void {
   const invalid = host.querySelector<HTMLElement>('input.ng-invalid, textarea.ng-invalid, select.ng-invalid');
   invalid?.focus();
+}
+
+/**
+ * The submit cycle of a form, with the `busy` and `error` its template shows. Create it in a
+ * component field initializer: it injects the host element to focus the first invalid field.
+ */
+export class FormSubmission {
+  readonly busy = signal(false);
+  readonly error = signal<UiError | null>(null);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+
+  /** `messages`: per-form overrides of the error keys, see {@link describeError}. */
+  constructor(
+    private readonly form: AbstractControl,
+    private readonly messages: Readonly<Record<string, string>> = {},
+  ) {}
+
+  /**
+   * Runs `action` unless a submit is still running or the form is invalid. What `action`
+   * throws is shown as `error`, with `BAD_USER_INPUT` fields marked on their controls, unless
+   * `handle` returns true for it (the component dealt with it).
+   */
+  async run(action: () => Promise<void>, handle?: (error: ApiError) => boolean): Promise<void> {
+    if (this.busy()) {
+      return;
+    }
+    this.error.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host);
+      return;
+    }
+    this.busy.set(true);
+    try {
+      await action();
+    } catch (e) {
+      const apiError = toApiError(e);
+      if (handle?.(apiError)) {
+        return;
+      }
+      if (apiError.code === 'BAD_USER_INPUT') {
+        applyFieldErrors(this.form, apiError.fields);
+      }
+      this.error.set(describeError(apiError, this.messages));
+    } finally {
+      this.busy.set(false);
+    }
+  }
 }

@@ -1,20 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
-import { SessionAccount, SessionStore } from '../session/session.store';
+import { anAccount } from '../../../testing/fixtures';
+import { SessionStore } from '../session/session.store';
 import { anonymousGuard, passwordChangeGuard, safeReturnUrl, signedInGuard } from './auth.guards';
 
-const account: SessionAccount = {
-  id: 'a1',
-  email: 'jan@example.nl',
-  accountNumber: '100001',
-  displayName: 'Jan Jansen',
-  role: 'CLIENT',
-  language: 'NL',
-  mobileNumber: null,
-  twoFactorMethod: 'NONE',
-  firstLogin: false,
-  notifications: { newDocuments: true, newQuestionnaires: true, newMessages: true },
-};
+const account = anAccount();
 
 function run<T>(guard: (...args: never[]) => T, url = '/dossiers'): T {
   const route = {} as ActivatedRouteSnapshot;

@@ -1,20 +1,8 @@
+import { anAccount } from '../../../testing/fixtures';
 import { AuthResult, routeAfterAuth } from './auth-flow';
 
-const account = {
-  id: 'a1',
-  email: 'jan@example.nl',
-  accountNumber: '100001',
-  displayName: 'Jan Jansen',
-  role: 'CLIENT' as const,
-  language: 'NL' as const,
-  mobileNumber: null,
-  twoFactorMethod: 'NONE' as const,
-  firstLogin: false,
-  notifications: { newDocuments: true, newQuestionnaires: true, newMessages: true },
-};
-
 function signedIn(firstLogin: boolean): AuthResult {
-  return { status: 'SIGNED_IN', secondFactor: null, account: { ...account, firstLogin } };
+  return { status: 'SIGNED_IN', secondFactor: null, account: anAccount({ firstLogin }) };
 }
 
 describe('routeAfterAuth', () => {

@@ -6,8 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { UiError, describeError, toApiError } from '../../core/errors/api-error';
-import { applyFieldErrors, focusFirstInvalid } from '../../core/errors/form-errors';
+import { FormSubmission } from '../../core/errors/form-errors';
 import { RequestPasswordLinkGQL } from '../../graphql/generated';
 import { ErrorAlert } from '../../shared/feedback/error-alert';
 
@@ -27,8 +26,8 @@ import { ErrorAlert } from '../../shared/feedback/error-alert';
         }
       </div>
       @if (!sent()) {
-        <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="busy()">
-          <app-error-alert [error]="error()" alertId="password-link-error" />
+        <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="submission.busy()">
+          <app-error-alert [error]="submission.error()" alertId="password-link-error" />
           <mat-form-field appearance="outline" class="full-width">
             <mat-label>{{ t('passwordLink.email') }}</mat-label>
             <input
@@ -59,40 +58,20 @@ import { ErrorAlert } from '../../shared/feedback/error-alert';
 })
 export class EmailLinkForm {
   private readonly requestLinkGql = inject(RequestPasswordLinkGQL);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly confirmation = viewChild<ElementRef<HTMLElement>>('confirmation');
 
   protected readonly sent = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<UiError | null>(null);
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
   });
+  protected readonly submission = new FormSubmission(this.form);
 
-  protected async submit(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    this.busy.set(true);
-    try {
+  protected submit(): Promise<void> {
+    return this.submission.run(async () => {
       await firstValueFrom(this.requestLinkGql.mutate({ variables: { email: this.form.controls.email.value.trim() } }));
       this.sent.set(true);
       // The form (and the focused button) is gone: put focus on the confirmation.
       setTimeout(() => this.confirmation()?.nativeElement.focus());
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (apiError.code === 'BAD_USER_INPUT') {
-        applyFieldErrors(this.form, apiError.fields);
-      }
-      this.error.set(describeError(apiError));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

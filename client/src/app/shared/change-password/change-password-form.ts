@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -6,8 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { UiError, describeError, toApiError } from '../../core/errors/api-error';
-import { applyFieldErrors, focusFirstInvalid } from '../../core/errors/form-errors';
+import { FormSubmission } from '../../core/errors/form-errors';
 import { SessionStore } from '../../core/session/session.store';
 import { ChangePasswordGQL } from '../../graphql/generated';
 import { ErrorAlert } from '../feedback/error-alert';
@@ -35,8 +34,8 @@ const CHANGE_PASSWORD_MESSAGES = { INVALID_CREDENTIALS: 'errors.wrongCurrentPass
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="busy()" *transloco="let t">
-      <app-error-alert [error]="error()" alertId="change-password-error" />
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="submission.busy()" *transloco="let t">
+      <app-error-alert [error]="submission.error()" alertId="change-password-error" />
       <mat-form-field appearance="outline" class="full-width">
         <mat-label>{{ t('password.current') }}</mat-label>
         <input
@@ -72,7 +71,6 @@ const CHANGE_PASSWORD_MESSAGES = { INVALID_CREDENTIALS: 'errors.wrongCurrentPass
 export class ChangePasswordForm {
   private readonly changePasswordGql = inject(ChangePasswordGQL);
   private readonly store = inject(SessionStore);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   /** Translation key of the submit button's text. */
   readonly submitLabel = input('myDetails.password.submit');
@@ -80,48 +78,29 @@ export class ChangePasswordForm {
 
   protected readonly policy = computed(() => this.store.portalInfo()?.passwordPolicy ?? FALLBACK_PASSWORD_POLICY);
   protected readonly visible = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<UiError | null>(null);
 
   protected readonly form = new FormGroup({
     currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     passwords: createNewPasswordForm(() => this.policy()),
   });
+  protected readonly submission = new FormSubmission(this.form, CHANGE_PASSWORD_MESSAGES);
 
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
-  protected async submit(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    const { currentPassword, passwords } = this.form.getRawValue();
-    this.busy.set(true);
-    try {
+  protected submit(): Promise<void> {
+    return this.submission.run(async () => {
+      const { currentPassword, passwords } = this.form.getRawValue();
       const result = await firstValueFrom(
         this.changePasswordGql.mutate({ variables: { currentPassword, newPassword: passwords.newPassword } }),
       );
       if (!result.data?.changePassword) {
-        this.error.set({ key: 'errors.generic', reasons: [] });
+        this.submission.error.set({ key: 'errors.generic', reasons: [] });
         return;
       }
       // resetForm also clears `submitted`, so the emptied fields do not show errors.
       this.formDirective().resetForm();
       this.visible.set(false);
       this.changed.emit();
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (apiError.code === 'BAD_USER_INPUT') {
-        applyFieldErrors(this.form, apiError.fields);
-      }
-      this.error.set(describeError(apiError, CHANGE_PASSWORD_MESSAGES));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -2,25 +2,13 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { Observable } from 'rxjs';
+import { anAccount } from '../../../../testing/fixtures';
 import { answering, failingWith, graphqlError } from '../../../../testing/graphql-testing';
 import { provideTranslocoTesting } from '../../../../testing/i18n-testing';
 import { NoticeService } from '../../../core/notice/notice.service';
 import { SessionStore } from '../../../core/session/session.store';
 import { AuthResultFieldsFragment, LoginGQL, LoginMutationVariables } from '../../../graphql/generated';
 import { LoginPage } from './login-page';
-
-const account = {
-  id: 'a1',
-  email: 'jan@example.nl',
-  accountNumber: '100001',
-  displayName: 'Jan Jansen',
-  role: 'CLIENT' as const,
-  language: 'NL' as const,
-  mobileNumber: null,
-  twoFactorMethod: 'NONE' as const,
-  firstLogin: false,
-  notifications: { newDocuments: true, newQuestionnaires: true, newMessages: true },
-};
 
 describe('LoginPage', () => {
   let fixture: ComponentFixture<LoginPage>;
@@ -96,7 +84,7 @@ describe('LoginPage', () => {
   });
 
   it('signs in and goes home', async () => {
-    answer({ status: 'SIGNED_IN', secondFactor: null, account });
+    answer({ status: 'SIGNED_IN', secondFactor: null, account: anAccount() });
     await setUp();
     await signIn('  jan@example.nl ', ' Geheim123 ');
     // The identifier is trimmed, the password is sent exactly as typed.
@@ -106,7 +94,7 @@ describe('LoginPage', () => {
   });
 
   it('opens "Mijn gegevens" on the first login', async () => {
-    answer({ status: 'SIGNED_IN', secondFactor: null, account: { ...account, firstLogin: true } });
+    answer({ status: 'SIGNED_IN', secondFactor: null, account: anAccount({ firstLogin: true }) });
     await setUp();
     await signIn();
     expect(navigateByUrl).toHaveBeenCalledWith('/my-details');

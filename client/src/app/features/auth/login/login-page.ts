@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -7,8 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { UiError, describeError, toApiError } from '../../../core/errors/api-error';
-import { applyFieldErrors, focusFirstInvalid } from '../../../core/errors/form-errors';
+import { FormSubmission } from '../../../core/errors/form-errors';
 import { NoticeService } from '../../../core/notice/notice.service';
 import { SessionStore } from '../../../core/session/session.store';
 import { LoginGQL } from '../../../graphql/generated';
@@ -38,54 +37,34 @@ export class LoginPage {
   private readonly authFlow = inject(AuthFlow);
   private readonly store = inject(SessionStore);
   private readonly route = inject(ActivatedRoute);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly firmName = computed(() => this.store.portalInfo()?.firmName ?? null);
   /** "Uw sessie is verlopen", "U bent uitgelogd", … — shown once. */
   protected readonly notice = signal(inject(NoticeService).take());
-  protected readonly error = signal<UiError | null>(null);
-  protected readonly busy = signal(false);
   protected readonly showPassword = signal(false);
 
   protected readonly form = new FormGroup({
     identifier: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
+  protected readonly submission = new FormSubmission(this.form);
 
-  protected async submit(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.error.set(null);
+  protected submit(): Promise<void> {
     this.notice.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    // The identifier may be trimmed (an address or number); the password never is.
-    const identifier = this.form.controls.identifier.value.trim();
-    const password = this.form.controls.password.value;
-    this.busy.set(true);
-    try {
+    return this.submission.run(async () => {
+      // The identifier may be trimmed (an address or number); the password never is.
+      const identifier = this.form.controls.identifier.value.trim();
+      const password = this.form.controls.password.value;
       const result = await firstValueFrom(this.loginGql.mutate({ variables: { identifier, password } }));
       const login = result.data?.login;
       if (!login) {
-        this.error.set({ key: 'errors.generic', reasons: [] });
+        this.submission.error.set({ key: 'errors.generic', reasons: [] });
         return;
       }
       await this.authFlow.complete(login, {
         via: 'login',
         returnUrl: this.route.snapshot.queryParamMap.get('returnUrl'),
       });
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (apiError.code === 'BAD_USER_INPUT') {
-        applyFieldErrors(this.form, apiError.fields);
-      }
-      this.error.set(describeError(apiError));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { UiError, describeError, toApiError } from '../../../core/errors/api-error';
-import { applyFieldErrors, focusFirstInvalid } from '../../../core/errors/form-errors';
+import { toApiError } from '../../../core/errors/api-error';
+import { FormSubmission } from '../../../core/errors/form-errors';
 import { SessionStore } from '../../../core/session/session.store';
 import { PasswordLinkStateGQL, SetPasswordGQL } from '../../../graphql/generated';
 import { ErrorAlert } from '../../../shared/feedback/error-alert';
@@ -34,8 +34,8 @@ type PageState = 'checking' | 'form' | 'expired';
         @case ('form') {
           <h1>{{ t('setPassword.heading') }}</h1>
           <p>{{ t('setPassword.intro') }}</p>
-          <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="busy()">
-            <app-error-alert [error]="error()" alertId="set-password-error" />
+          <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-busy]="submission.busy()">
+            <app-error-alert [error]="submission.error()" alertId="set-password-error" />
             <app-new-password-fields [form]="form" [policy]="policy()" [visible]="showPassword()" />
             <mat-checkbox class="show-password" [checked]="showPassword()" (change)="showPassword.set($event.checked)">
               {{ t('common.showPassword') }}
@@ -54,17 +54,15 @@ export class SetPasswordPage implements OnInit {
   private readonly setPasswordGql = inject(SetPasswordGQL);
   private readonly authFlow = inject(AuthFlow);
   private readonly store = inject(SessionStore);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   /** Route parameter `:token` (component input binding). */
   readonly token = input.required<string>();
 
   protected readonly state = signal<PageState>('checking');
-  protected readonly busy = signal(false);
-  protected readonly error = signal<UiError | null>(null);
   protected readonly showPassword = signal(false);
   protected readonly policy = computed(() => this.store.portalInfo()?.passwordPolicy ?? FALLBACK_PASSWORD_POLICY);
   protected readonly form = createNewPasswordForm(() => this.policy());
+  protected readonly submission = new FormSubmission(this.form);
 
   async ngOnInit(): Promise<void> {
     try {
@@ -83,39 +81,27 @@ export class SetPasswordPage implements OnInit {
     }
   }
 
-  protected async submit(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    this.busy.set(true);
-    try {
-      const result = await firstValueFrom(
-        this.setPasswordGql.mutate({ variables: { token: this.token(), password: this.form.controls.newPassword.value } }),
-      );
-      const authResult = result.data?.setPassword;
-      if (!authResult) {
-        this.error.set({ key: 'errors.generic', reasons: [] });
-        return;
-      }
-      await this.authFlow.complete(authResult, { via: 'setPassword' });
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (apiError.code === 'LINK_EXPIRED' || apiError.code === 'LINK_INVALID') {
-        this.state.set('expired');
-        return;
-      }
-      if (apiError.code === 'BAD_USER_INPUT') {
-        applyFieldErrors(this.form, apiError.fields);
-      }
-      this.error.set(describeError(apiError));
-    } finally {
-      this.busy.set(false);
-    }
+  protected submit(): Promise<void> {
+    return this.submission.run(
+      async () => {
+        const password = this.form.controls.newPassword.value;
+        const result = await firstValueFrom(
+          this.setPasswordGql.mutate({ variables: { token: this.token(), password } }),
+        );
+        const authResult = result.data?.setPassword;
+        if (!authResult) {
+          this.submission.error.set({ key: 'errors.generic', reasons: [] });
+          return;
+        }
+        await this.authFlow.complete(authResult, { via: 'setPassword' });
+      },
+      (apiError) => {
+        const linkGone = apiError.code === 'LINK_EXPIRED' || apiError.code === 'LINK_INVALID';
+        if (linkGone) {
+          this.state.set('expired');
+        }
+        return linkGone;
+      },
+    );
   }
 }
