@@ -9,6 +9,9 @@ import type { Passwords } from './auth/passwords.js';
 import type { AuthService } from './auth/auth.service.js';
 import type { SessionService } from './auth/session.service.js';
 import type { AccountService } from './modules/account/account.service.js';
+import type { ExtraAccountsService } from './modules/account/extra-accounts.service.js';
+import type { SecondStepService } from './auth/second-step.service.js';
+import type { TwoFactorService } from './auth/two-factor.service.js';
 
 /** The long-lived parts of a running portal, built once at boot and shared by every request. */
 export interface App {
@@ -21,5 +24,5 @@ export interface App {
   passwords: Passwords;
   limiter: RateLimiter;
   sessions: SessionService;
-  services: { auth: AuthService; accounts: AccountService };
+  services: { auth: AuthService; secondStep: SecondStepService; twoFactor: TwoFactorService; accounts: AccountService; extraAccounts: ExtraAccountsService };
 }

@@ -16,6 +16,9 @@ const USAGE = `Usage: npm run portal -- <command>
   migrate                run pending database migrations
   emit-schema [--check]  write schema.graphql (or fail when it is out of date)`;
 
+/** Field problems come as codes (the web client translates them); the CLI says them in words. */
+const FIELD_MESSAGES: Record<string, string> = { INVALID_EMAIL: 'invalid e-mail address', EMAIL_TAKEN: 'an account with this e-mail address exists' };
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'emit-schema') {
@@ -66,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const fields = (error as { extensions?: { fields?: { field: string; message: string }[] } }).extensions?.fields;
-    console.error(fields ? fields.map((f) => `${f.field}: ${f.message}`).join('\n') : error);
+    console.error(fields ? fields.map((f) => `${f.field}: ${FIELD_MESSAGES[f.message] ?? f.message}`).join('\n') : error);
     return 1;
   } finally {
     await app.ds.destroy();

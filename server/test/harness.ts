@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../src/config/config.js';
 import { FakeClock } from '../src/clock.js';
 import { createPortal, type Portal } from '../src/http/server.js';
 import { pino } from 'pino';
+import { TEST_TWILIO, TwilioStandIn } from './twilio-stand-in.js';
 
 /**
  * Test harness: a real portal on 127.0.0.1 (random port) with a fake clock, a real SMTP server
@@ -86,6 +87,8 @@ export interface TestPortal {
   url: string;
   clock: FakeClock;
   mail: MailCatcher;
+  /** The Twilio stand-in every SMS of this portal goes to (through the real twilio SDK). */
+  sms: TwilioStandIn;
   config: Config;
   close(): Promise<void>;
 }
@@ -114,10 +117,12 @@ export async function freshDatabase(dir: string): Promise<{ url: string; drop?: 
   };
 }
 
-/** Starts a portal with its own database and mail catcher. `env` overrides settings. */
+/** Starts a portal with its own database, mail catcher and Twilio stand-in. `env` overrides settings. */
 export async function startPortal(env: Record<string, string> = {}): Promise<TestPortal> {
   const mail = new MailCatcher();
   await mail.start();
+  const sms = new TwilioStandIn();
+  await sms.start();
   const dir = mkdtempSync(join(tmpdir(), 'dp-test-'));
   const { url: databaseUrl, drop: dropDatabase } = await freshDatabase(dir);
   const config = loadConfig({
@@ -130,6 +135,11 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
     DEMO_DATA: 'false',
     FILES_DIR: join(dir, 'files'),
     LOG_LEVEL: 'silent',
+    SMS_PROVIDER: 'twilio',
+    TWILIO_ACCOUNT_SID: TEST_TWILIO.sid,
+    TWILIO_AUTH_TOKEN: TEST_TWILIO.token,
+    TWILIO_FROM: TEST_TWILIO.from,
+    TWILIO_API_URL: sms.url,
     ...env,
   });
   const clock = new FakeClock(new Date('2026-03-02T09:00:00.000Z'));
@@ -138,10 +148,11 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
   // PUBLIC_URL defaults to the configured port (0); point links at the real one.
   if (!env.PUBLIC_URL) config.PUBLIC_URL = url;
   return {
-    portal, url, clock, mail, config,
+    portal, url, clock, mail, sms, config,
     async close() {
       await portal.close();
       await mail.stop();
+      await sms.stop();
       await dropDatabase?.();
       rmSync(dir, { recursive: true, force: true });
     },

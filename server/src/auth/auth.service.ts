@@ -7,7 +7,9 @@ import { newId } from '../db/columns.js';
 import { isSqlite } from '../db/data-source.js';
 import { inTransaction } from '../db/transaction.js';
 import { Account } from '../modules/account/account.entity.js';
+import { TwoFactorMethod } from '../modules/account/account.enums.js';
 import { AuthLink, type LinkPurpose } from './auth-link.entity.js';
+import { SmsCodes } from './sms-codes.js';
 import { LoginFailure } from './login-failure.entity.js';
 import type { SessionStage } from './session.entity.js';
 import { SessionService } from './session.service.js';
@@ -15,8 +17,13 @@ import { hashToken, newToken } from './tokens.js';
 import type { App } from '../app-context.js';
 
 export type LinkState = 'VALID' | 'EXPIRED_RESENT' | 'EXPIRED' | 'INVALID';
-export type AuthStatus = 'SIGNED_IN' | 'SECOND_FACTOR_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED';
+export type AuthStatus = 'SIGNED_IN' | 'SECOND_FACTOR_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED' | 'TWO_FACTOR_SETUP_REQUIRED';
 export interface AuthOutcome { status: AuthStatus; account: Account }
+
+const STATUS: Record<SessionStage, AuthStatus> = {
+  FULL: 'SIGNED_IN', PASSWORD_CHANGE: 'PASSWORD_CHANGE_REQUIRED', SECOND_FACTOR: 'SECOND_FACTOR_REQUIRED', TWO_FACTOR_SETUP: 'TWO_FACTOR_SETUP_REQUIRED',
+};
+export const outcome = (stage: SessionStage, account: Account): AuthOutcome => ({ status: STATUS[stage], account });
 
 const LINK_PATHS: Record<LinkPurpose, string> = { INVITATION: '/activate/', PASSWORD: '/set-password/' };
 
@@ -44,8 +51,10 @@ export function findByIdentifier(manager: EntityManager, identifier: string): Pr
  */
 export class AuthService {
   private readonly sessions: SessionService;
+  private readonly smsCodes: SmsCodes;
   constructor(private readonly app: App) {
     this.sessions = new SessionService(app);
+    this.smsCodes = new SmsCodes(app);
   }
 
   /**
@@ -122,8 +131,19 @@ export class AuthService {
     if (reasons.length) throw new DomainError('PASSWORD_POLICY', { reasons });
   }
 
-  /** Which session a successful first step leads to. Two-step verification adds SECOND_FACTOR here. */
+  twoFactorRequired(account: Account): boolean {
+    return this.app.config.twoFactorRequiredRoles.includes(account.role);
+  }
+
+  /** Where a correct password leads: the second step when 2-step is on, its setup when the role requires it, else on. */
   private stageAfterPassword(account: Account): SessionStage {
+    if (account.twoFactorMethod !== TwoFactorMethod.NONE) return 'SECOND_FACTOR';
+    if (this.twoFactorRequired(account)) return 'TWO_FACTOR_SETUP';
+    return this.stageAfterSecondStep(account);
+  }
+
+  /** Where a completed second step (or 2-step setup) leads: a password change when the password has expired, else in. */
+  stageAfterSecondStep(account: Account): SessionStage {
     const maxAge = this.app.config.PASSWORD_MAX_AGE_DAYS;
     if (maxAge > 0 && account.passwordChangedAt && addMs(account.passwordChangedAt, hours(24 * maxAge)) <= this.app.clock.now()) {
       return 'PASSWORD_CHANGE';
@@ -131,9 +151,23 @@ export class AuthService {
     return 'FULL';
   }
 
-  private outcome(stage: SessionStage, account: Account): AuthOutcome {
-    const status: AuthStatus = stage === 'FULL' ? 'SIGNED_IN' : stage === 'PASSWORD_CHANGE' ? 'PASSWORD_CHANGE_REQUIRED' : 'SECOND_FACTOR_REQUIRED';
-    return { status, account };
+  /**
+   * After a correct password (login or set-password link): ends the request's old session and starts one in the stage
+   * the account is at. For the second step, the SMS of SMS users goes out now, and the attempt counts as a failure
+   * until the second step succeeds, so abandoned or wrong second steps count toward the lockout.
+   */
+  private async startSession(m: EntityManager, ctx: RequestContext, account: Account): Promise<{ stage: SessionStage; token: string }> {
+    await this.endCurrentSession(m, ctx);
+    const stage = this.stageAfterPassword(account);
+    const now = this.app.clock.now();
+    const { session, token } = await this.sessions.create(m, account, stage, ctx.ip, now);
+    if (stage === 'SECOND_FACTOR') {
+      await m.insert(LoginFailure, { id: newId(), accountId: account.id, at: now });
+      if (account.twoFactorMethod === TwoFactorMethod.SMS && account.mobileNumber && this.app.config.SMS_ALLOWED) {
+        await this.smsCodes.issue(m, account, 'LOGIN', session.id, account.mobileNumber);
+      }
+    }
+    return { stage, token };
   }
 
   /** The set-password page (second e-mail): sets the password, activates, unlocks, signs in and confirms by e-mail (third). */
@@ -159,18 +193,17 @@ export class AuthService {
       await m.delete(LoginFailure, { accountId: account.id });
       await m.update(AuthLink, { accountId: account.id, usedAt: IsNull() }, { usedAt: now });
       await this.sessions.endAllFor(m, account.id, 'password-set', ctx.ip);
-      await this.endCurrentSession(m, ctx);
-      const stage: SessionStage = 'FULL';
-      const { token: sessionToken } = await this.sessions.create(m, account, stage, ctx.ip);
+      // An e-mailed link proves the mailbox, not the second factor: 2-step users still pass it.
+      const { stage, token: sessionToken } = await this.startSession(m, ctx, account);
       await this.app.audit.record(m, { action: 'password-link.used', actorId: account.id, targetId: account.id, ip: ctx.ip });
       await this.app.audit.record(m, { action: 'password.set', actorId: account.id, targetId: account.id, ip: ctx.ip });
       if (firstActivation) await this.app.audit.record(m, { action: 'account.activated', actorId: account.id, targetId: account.id, ip: ctx.ip });
-      await this.app.audit.record(m, { action: 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { via: 'set-password' } });
+      await this.app.audit.record(m, { action: stage === 'SECOND_FACTOR' ? 'login.password-accepted' : 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { via: 'set-password', stage } });
       await this.app.outbox.enqueue(m, { to: account.email, language: account.language, template: 'password-set', vars: { name: account.displayName, link: `${this.app.config.PUBLIC_URL}/login` } });
       return { stage, sessionToken };
     });
     this.sessions.setCookie(ctx.res, sessionToken);
-    return this.outcome(stage, account);
+    return outcome(stage, account);
   }
 
   private async endCurrentSession(m: EntityManager, ctx: RequestContext): Promise<void> {
@@ -199,16 +232,17 @@ export class AuthService {
       const now = this.app.clock.now();
       const locked = (account.lockedUntil !== null && account.lockedUntil > now) || account.resetRequired;
       if (passwordOk && !locked && account.passwordHash === found.passwordHash) {
-        account.consecutiveFailures = 0;
-        account.lockedUntil = null;
-        account.lastLoginAt = now;
-        await m.save(account);
-        await m.delete(LoginFailure, { accountId: account.id });
-        await this.endCurrentSession(m, ctx);
-        const stage = this.stageAfterPassword(account);
-        const { token } = await this.sessions.create(m, account, stage, ctx.ip);
-        await this.app.audit.record(m, { action: 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { stage } });
-        return { ok: true as const, token, outcome: this.outcome(stage, account) };
+        // With 2-step on, only the second step resets the failure count (see startSession).
+        if (account.twoFactorMethod === TwoFactorMethod.NONE) {
+          account.consecutiveFailures = 0;
+          account.lockedUntil = null;
+          account.lastLoginAt = now;
+          await m.save(account);
+          await m.delete(LoginFailure, { accountId: account.id });
+        }
+        const { stage, token } = await this.startSession(m, ctx, account);
+        await this.app.audit.record(m, { action: stage === 'SECOND_FACTOR' ? 'login.password-accepted' : 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { stage } });
+        return { ok: true as const, token, outcome: outcome(stage, account) };
       }
       await this.recordFailure(m, ctx, account, locked, now);
       return { ok: false as const };
@@ -221,9 +255,9 @@ export class AuthService {
   /**
    * One failed attempt on a known account. LOCKOUT_THRESHOLD failures within LOCKOUT_WINDOW_MINUTES lock it
    * for LOCKOUT_DURATION_MINUTES (one e-mail per lock); LOCKOUT_RESET_AFTER consecutive failures require a reset.
-   * Attempts during a lock do not extend it.
+   * Attempts during a lock do not extend it. Returns whether this failure locked the account.
    */
-  private async recordFailure(m: EntityManager, ctx: RequestContext, account: Account, locked: boolean, now: Date): Promise<void> {
+  async recordFailure(m: EntityManager, ctx: RequestContext, account: Account, locked: boolean, now: Date, reason = 'wrong-password'): Promise<boolean> {
     const { config } = this.app;
     account.consecutiveFailures += 1;
     let lockedNow = false;
@@ -239,7 +273,7 @@ export class AuthService {
     const resetNow = !account.resetRequired && account.consecutiveFailures >= config.LOCKOUT_RESET_AFTER;
     if (resetNow) account.resetRequired = true;
     await m.save(account);
-    await this.app.audit.record(m, { action: 'login.failed', targetId: account.id, ip: ctx.ip, detail: { reason: locked ? 'locked' : 'wrong-password' } });
+    await this.app.audit.record(m, { action: 'login.failed', targetId: account.id, ip: ctx.ip, detail: { reason: locked ? 'locked' : reason } });
     if (lockedNow) {
       await this.app.audit.record(m, { action: 'account.locked', targetId: account.id, ip: ctx.ip, detail: { until: account.lockedUntil?.toISOString() } });
       await this.app.outbox.enqueue(m, {
@@ -254,6 +288,7 @@ export class AuthService {
         vars: { name: account.displayName, link: `${config.PUBLIC_URL}/password-link` },
       });
     }
+    return lockedNow || resetNow;
   }
 
   /** Change with the current password. Ends the user's other sessions; from the password-change stage it signs in fully. */
@@ -279,9 +314,7 @@ export class AuthService {
       await this.app.audit.record(m, { action: 'password.changed', actorId: account.id, targetId: account.id, ip: ctx.ip });
       await this.app.outbox.enqueue(m, { to: account.email, language: account.language, template: 'password-changed', vars: { name: account.displayName, link: `${this.app.config.PUBLIC_URL}/login` } });
       if (session.stage !== 'PASSWORD_CHANGE') return null;
-      // Leaving the restricted stage: a new token, as at every sign-in.
-      await this.sessions.end(m, session, 'upgraded', ctx.ip);
-      const { token } = await this.sessions.create(m, account, 'FULL', ctx.ip);
+      const token = await this.sessions.advance(m, session, account, 'FULL', ctx.ip);
       await this.app.audit.record(m, { action: 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { via: 'password-change' } });
       return token;
     });

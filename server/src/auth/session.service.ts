@@ -54,16 +54,26 @@ export class SessionService {
     return { session, account };
   }
 
-  /** Starts a session and returns its token (to be set as the cookie). */
-  async create(manager: EntityManager, account: Account, stage: SessionStage, ip: string): Promise<{ session: Session; token: string }> {
+  /** Starts a session and returns its token (to be set as the cookie). `passwordConfirmedAt`: the password was just entered. */
+  async create(manager: EntityManager, account: Account, stage: SessionStage, ip: string, passwordConfirmedAt: Date | null = null): Promise<{ session: Session; token: string }> {
     const token = newToken();
     const now = this.app.clock.now();
     const session = manager.create(Session, {
       id: newId(), accountId: account.id, tokenHash: hashToken(this.app.config.SESSION_SECRET, token), stage,
-      createdAt: now, lastSeenAt: now, expiresAt: addMs(now, hours(this.app.config.SESSION_ABSOLUTE_HOURS)), endedAt: null, ip,
+      createdAt: now, lastSeenAt: now, expiresAt: addMs(now, hours(this.app.config.SESSION_ABSOLUTE_HOURS)), endedAt: null, ip, passwordConfirmedAt,
     });
     await manager.insert(Session, session);
     return { session, token };
+  }
+
+  /**
+   * Moves the holder of `session` to the next stage of signing in (e.g. after the second step): a new session
+   * with a new token, as at every sign-in, keeping when the password was last confirmed.
+   */
+  async advance(manager: EntityManager, session: Session, account: Account, stage: SessionStage, ip: string): Promise<string> {
+    await this.end(manager, session, 'upgraded', ip);
+    const { token } = await this.create(manager, account, stage, ip, session.passwordConfirmedAt);
+    return token;
   }
 
   async end(manager: EntityManager, session: Session, reason: string, ip: string | null): Promise<void> {

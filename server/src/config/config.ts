@@ -67,6 +67,23 @@ export class Config {
   @IsInt() @Min(1) SESSION_IDLE_MINUTES = 30;
   /** Hours after which a session ends regardless of activity. */
   @IsInt() @Min(1) SESSION_ABSOLUTE_HOURS = 12;
+  /** Roles that must use two-step verification (comma-separated; empty = nobody). They are led through setup after the password. */
+  @Matches(/^\s*((CLIENT|COMPANY_MAIN|COMPANY_EXTRA|INTERMEDIARY|OFFICE_USER_ADMIN|STAFF|ADMIN)\s*(,\s*|$))*$/)
+  TWO_FACTOR_REQUIRED_ROLES = 'INTERMEDIARY,OFFICE_USER_ADMIN,STAFF,ADMIN';
+  /** Whether SMS may be used for two-step verification and login codes (`false` = authenticator app only). */
+  @IsBoolean() SMS_ALLOWED = true;
+  /** `log`: SMS are written to the log (development, demos); `twilio`: sent with Twilio's Messages API. */
+  @IsIn(['log', 'twilio']) SMS_PROVIDER = 'log';
+  /** Twilio account SID (`AC…`), with SMS_PROVIDER=twilio. */
+  @IsOptional() @Matches(/^AC[0-9a-fA-F]{32}$/) TWILIO_ACCOUNT_SID?: string;
+  /** Twilio auth token, with SMS_PROVIDER=twilio. */
+  @IsOptional() @IsString() TWILIO_AUTH_TOKEN?: string;
+  /** Sender: a Twilio phone number in E.164 or an alphanumeric sender ID (≤ 11 characters), with SMS_PROVIDER=twilio. */
+  @IsOptional() @Matches(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/) TWILIO_FROM?: string;
+  /** Sends Twilio API calls to this base URL instead of https://api.twilio.com (a local stand-in for tests, or an egress proxy). */
+  @IsOptional() @Matches(/^https?:\/\/[^\s/]+\/?$/) TWILIO_API_URL?: string;
+  /** SMS allowed per mobile number per 10 minutes (login codes, setup codes, e-mail reminders together). */
+  @IsInt() @Min(1) SMS_LIMIT_PER_10_MINUTES = 5;
   /** Express `trust proxy` setting: `false`, `true`, a hop count or a list of addresses. Needed for real client IPs behind a reverse proxy. */
   @IsString() TRUST_PROXY = 'false';
   /** Create the demo firm's accounts on an empty database (`true`/`false`; never in production). */
@@ -75,12 +92,15 @@ export class Config {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 
   get production(): boolean { return this.NODE_ENV === 'production'; }
+  get twoFactorRequiredRoles(): string[] { return this.TWO_FACTOR_REQUIRED_ROLES.split(',').map((r) => r.trim()).filter(Boolean); }
   /** Cookies get `Secure` and the `__Host-` prefix when the portal is served over HTTPS. */
   get secureCookies(): boolean { return this.PUBLIC_URL.startsWith('https://'); }
 }
 
 export class ConfigError extends Error {}
 
+/** Settings without a default (undefined properties do not show up in Object.keys). */
+export const OPTIONAL_KEYS = ['SMTP_URL', 'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_API_URL'];
 const INT_KEYS = new Set<string>();
 const BOOL_KEYS = new Set<string>();
 {
@@ -96,7 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
   const config = new Config();
   const problems: string[] = [];
   const target = config as unknown as Record<string, unknown>;
-  for (const key of [...Object.keys(target), 'SMTP_URL']) {
+  for (const key of [...Object.keys(target), ...OPTIONAL_KEYS]) {
     const raw = env[key];
     if (raw === undefined || raw === '') continue;
     if (INT_KEYS.has(key)) {
@@ -122,6 +142,11 @@ export function loadConfig(env: Env = process.env): Config {
       problems.push('APP_ENCRYPTION_KEY: set a random value of at least 32 characters in production');
     }
     if (config.SESSION_SECRET === config.APP_ENCRYPTION_KEY) problems.push('APP_ENCRYPTION_KEY: must differ from SESSION_SECRET');
+  }
+  if (config.SMS_PROVIDER === 'twilio') {
+    for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const) {
+      if (!config[key]) problems.push(`${key}: required when SMS_PROVIDER=twilio`);
+    }
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   if (config.production) config.DEMO_DATA = false;

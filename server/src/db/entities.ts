@@ -3,7 +3,9 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Client } from '../modules/client/client.entity.js';
 import { AuthLink } from '../auth/auth-link.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
+import { RecoveryCode } from '../auth/recovery-code.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { SmsCode } from '../auth/sms-code.entity.js';
 import { OutboxMessage } from '../notify/outbox.entity.js';
 
-export const entities = [Client, Account, AuthLink, Session, LoginFailure, OutboxMessage, AuditEntry];
+export const entities = [Client, Account, AuthLink, Session, LoginFailure, OutboxMessage, AuditEntry, RecoveryCode, SmsCode];

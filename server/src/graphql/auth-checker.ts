@@ -4,6 +4,8 @@ import { DomainError } from './errors.js';
 
 /** Lets an operation run in the restricted password-change stage (only changePassword and logout use it). */
 export const PASSWORD_CHANGE_STAGE = 'stage:password-change';
+/** Lets an operation run while a user who must use two-step verification is setting it up (setup operations only). */
+export const TWO_FACTOR_SETUP_STAGE = 'stage:two-factor-setup';
 
 /**
  * Deny by default: every operation and type marked @Authorized needs a signed-in session in the FULL stage,
@@ -15,6 +17,8 @@ export const authChecker: AuthChecker<RequestContext> = ({ context }, requiremen
   if (!session || !account) throw new DomainError('UNAUTHENTICATED');
   const roles = requirements.filter((r) => !r.startsWith('stage:'));
   if (session.stage === 'PASSWORD_CHANGE' && !requirements.includes(PASSWORD_CHANGE_STAGE)) throw new DomainError('PASSWORD_CHANGE_REQUIRED');
+  if (session.stage === 'TWO_FACTOR_SETUP' && !requirements.includes(TWO_FACTOR_SETUP_STAGE)) throw new DomainError('TWO_FACTOR_SETUP_REQUIRED');
+  // The second step of a login has its own operations (verifySecondFactor, sendLoginCodeBySms), which check the stage themselves.
   if (session.stage === 'SECOND_FACTOR') throw new DomainError('SECOND_FACTOR_REQUIRED');
   if (roles.length && !roles.includes(account.role)) throw new DomainError('FORBIDDEN');
   return true;

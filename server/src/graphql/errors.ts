@@ -8,7 +8,9 @@ import { Language } from '../modules/account/account.enums.js';
 export type ErrorCode =
   | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'INVALID_CREDENTIALS'
   | 'SECOND_FACTOR_REQUIRED' | 'INVALID_CODE' | 'LINK_EXPIRED' | 'LINK_INVALID' | 'PASSWORD_POLICY'
-  | 'PASSWORD_CHANGE_REQUIRED' | 'RATE_LIMITED' | 'QUOTA_EXCEEDED' | 'FILE_REJECTED' | 'INTERNAL_SERVER_ERROR';
+  | 'PASSWORD_CHANGE_REQUIRED' | 'RATE_LIMITED' | 'QUOTA_EXCEEDED' | 'FILE_REJECTED' | 'INTERNAL_SERVER_ERROR'
+  // Added to the contract's list: a role that must use 2-step without it set up; a sensitive change without a recent password.
+  | 'TWO_FACTOR_SETUP_REQUIRED' | 'REAUTHENTICATION_REQUIRED';
 
 export interface FieldProblem { field: string; message: string }
 
@@ -37,6 +39,8 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   PASSWORD_POLICY: { NL: 'Het wachtwoord voldoet niet aan de eisen.', EN: 'The password does not meet the requirements.' },
   PASSWORD_CHANGE_REQUIRED: { NL: 'Kies eerst een nieuw wachtwoord.', EN: 'Choose a new password first.' },
   RATE_LIMITED: { NL: 'Te veel pogingen. Probeer het over enkele minuten opnieuw.', EN: 'Too many attempts. Try again in a few minutes.' },
+  TWO_FACTOR_SETUP_REQUIRED: { NL: 'Stel eerst 2-staps verificatie in.', EN: 'Set up two-step verification first.' },
+  REAUTHENTICATION_REQUIRED: { NL: 'Bevestig eerst uw wachtwoord.', EN: 'Confirm your password first.' },
   QUOTA_EXCEEDED: { NL: 'De opslaglimiet is bereikt.', EN: 'The storage limit has been reached.' },
   FILE_REJECTED: { NL: 'Het bestand is geweigerd.', EN: 'The file was rejected.' },
   INTERNAL_SERVER_ERROR: { NL: 'Er is iets misgegaan. Probeer het later opnieuw.', EN: 'Something went wrong. Please try again later.' },

@@ -2,12 +2,14 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
+import { TwoFactorResolver } from '../auth/two-factor.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
+import { ExtraAccountsResolver } from '../modules/account/extra-accounts.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 export function buildPortalSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AccountResolver],
+    resolvers: [AuthResolver, TwoFactorResolver, AccountResolver, ExtraAccountsResolver],
     authChecker,
     // type-graphql 2 validates input classes only when asked.
     validate: true,

@@ -22,6 +22,9 @@ import { type RequestContext, preferredLanguage } from '../graphql/context.js';
 import { errorMessage, makeFormatError, type ErrorCode } from '../graphql/errors.js';
 import { buildPortalSchema } from '../graphql/schema.js';
 import { AccountService } from '../modules/account/account.service.js';
+import { ExtraAccountsService } from '../modules/account/extra-accounts.service.js';
+import { SecondStepService } from '../auth/second-step.service.js';
+import { TwoFactorService } from '../auth/two-factor.service.js';
 import { AuditLog } from '../modules/audit/audit.service.js';
 import { Outbox } from '../notify/outbox.js';
 import { clientDist } from '../paths.js';
@@ -57,7 +60,10 @@ export async function createApp(options: PortalOptions): Promise<App> {
   app.passwords = new Passwords(config);
   app.limiter = new RateLimiter(clock);
   app.sessions = new SessionService(app);
-  app.services = { auth: new AuthService(app), accounts: new AccountService(app) };
+  app.services = {
+    auth: new AuthService(app), secondStep: new SecondStepService(app), twoFactor: new TwoFactorService(app),
+    accounts: new AccountService(app), extraAccounts: new ExtraAccountsService(app),
+  };
   return app;
 }
 

@@ -2,14 +2,14 @@ import { Entity, Index } from 'typeorm';
 import { DateColumn, IdColumn, IntColumn, StringColumn, TextColumn } from '../db/columns.js';
 
 /**
- * A mail to send, written in the same transaction as the change that causes it.
+ * A mail or SMS to send, written in the same transaction as the change that causes it.
  * The worker claims due rows, sends them and marks them sent; failures back off and retry.
  */
 @Entity('outbox')
 @Index('IDX_outbox_due', ['sentAt', 'nextAttemptAt'])
 export class OutboxMessage {
   @IdColumn() id: string;
-  @StringColumn(20) channel: 'EMAIL';
+  @StringColumn(20) channel: 'EMAIL' | 'SMS';
   @StringColumn(254) recipient: string;
   /** Template name, for tests and diagnostics. */
   @StringColumn(50) template: string;

@@ -8,7 +8,8 @@ import type { Clock } from '../clock.js';
 import { newId } from '../db/columns.js';
 import type { Language } from '../modules/account/account.enums.js';
 import { OutboxMessage } from './outbox.entity.js';
-import { renderMail, type TemplateName, type TemplateVars } from './templates.js';
+import { createSmsSender, type SmsSender } from './sms.js';
+import { renderMail, renderSms, type SmsTemplateName, type SmsVars, type TemplateName, type TemplateVars } from './templates.js';
 
 export interface MailRequest {
   to: string;
@@ -17,12 +18,19 @@ export interface MailRequest {
   vars: Omit<TemplateVars, 'firmName'>;
 }
 
+export interface SmsRequest {
+  to: string;
+  language: Language;
+  template: SmsTemplateName;
+  vars: Omit<SmsVars, 'firmName'>;
+}
+
 const CLAIM_MS = 120_000;
 const MAX_BACKOFF_MS = 3_600_000;
 const BATCH = 20;
 
 /**
- * Mails leave through here. `enqueue` writes a row in the caller's transaction; the worker sends
+ * Mails and SMS leave through here. `enqueue` writes a row in the caller's transaction; the worker sends
  * committed rows with nodemailer, retries failures with exponential back-off (10 s … 1 h) and marks
  * each row sent exactly once. A claim on the row keeps two workers from sending the same mail, and
  * the Message-ID is derived from the row so a retried delivery is recognisable as the same mail.
@@ -33,6 +41,7 @@ export class Outbox {
   private readonly transport: Transporter;
   private readonly devMode: boolean;
   private readonly host: string;
+  private readonly sms: SmsSender;
 
   constructor(
     private readonly config: Config,
@@ -45,6 +54,7 @@ export class Outbox {
       ? nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
       : nodemailer.createTransport(config.SMTP_URL);
     this.host = new URL(config.PUBLIC_URL).hostname;
+    this.sms = createSmsSender(config, logger);
   }
 
   async enqueue(manager: EntityManager, mail: MailRequest): Promise<void> {
@@ -53,6 +63,16 @@ export class Outbox {
     await manager.insert(OutboxMessage, {
       id: newId(), channel: 'EMAIL', recipient: mail.to, template: mail.template,
       subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,
+      createdAt: now, nextAttemptAt: now, claimedUntil: null, attempts: 0, sentAt: null, lastError: null,
+    });
+  }
+
+  /** An SMS, in the caller's transaction like mail. Its text (which may hold a code) is blanked once delivered. */
+  async enqueueSms(manager: EntityManager, sms: SmsRequest): Promise<void> {
+    const text = renderSms(sms.template, sms.language, { ...sms.vars, firmName: this.config.FIRM_NAME });
+    const now = this.clock.now();
+    await manager.insert(OutboxMessage, {
+      id: newId(), channel: 'SMS', recipient: sms.to, template: sms.template, subject: '', textBody: text, htmlBody: '',
       createdAt: now, nextAttemptAt: now, claimedUntil: null, attempts: 0, sentAt: null, lastError: null,
     });
   }
@@ -100,12 +120,15 @@ export class Outbox {
         if (claim.affected !== 1) continue;
         try {
           await this.send(row);
-          await repo.update({ id: row.id }, { sentAt: this.clock.now(), claimedUntil: null, attempts: row.attempts + 1, lastError: null });
+          await repo.update({ id: row.id }, {
+            sentAt: this.clock.now(), claimedUntil: null, attempts: row.attempts + 1, lastError: null,
+            ...(row.channel === 'SMS' ? { textBody: '' } : {}),
+          });
           sentAny = true;
         } catch (err) {
           const attempts = row.attempts + 1;
           const backoff = Math.min(10_000 * 2 ** (attempts - 1), MAX_BACKOFF_MS);
-          this.logger.warn({ err, outboxId: row.id, attempts }, 'mail delivery failed; will retry');
+          this.logger.warn({ err, outboxId: row.id, channel: row.channel, attempts }, 'delivery failed; will retry');
           await repo.update({ id: row.id }, {
             attempts, claimedUntil: null, nextAttemptAt: new Date(this.clock.now().getTime() + backoff),
             lastError: String((err as Error).message ?? err).slice(0, 500),
@@ -117,6 +140,7 @@ export class Outbox {
   }
 
   private async send(row: OutboxMessage): Promise<void> {
+    if (row.channel === 'SMS') return this.sms.send(row.recipient, row.textBody);
     const info = await this.transport.sendMail({
       from: this.config.MAIL_FROM, to: row.recipient, subject: row.subject, text: row.textBody, html: row.htmlBody,
       messageId: `<${row.id}@${this.host}>`,

@@ -1,6 +1,9 @@
 import { Language } from '../modules/account/account.enums.js';
 
-export type TemplateName = 'invitation' | 'password-link' | 'password-set' | 'password-changed' | 'account-locked' | 'reset-required';
+export type TemplateName = 'invitation' | 'password-link' | 'password-set' | 'password-changed' | 'account-locked' | 'reset-required' | 'two-factor-changed';
+
+/** What changed about two-step verification (the notice e-mail names it). */
+export type TwoFactorChange = 'SMS_ENABLED' | 'TOTP_ENABLED' | 'DISABLED' | 'RECOVERY_CODES_REGENERATED' | 'RESET_BY_ADMIN' | 'MOBILE_NUMBER_CHANGED';
 
 export interface TemplateVars {
   firmName: string;
@@ -9,7 +12,17 @@ export interface TemplateVars {
   link?: string;
   validFor?: string;
   lockedMinutes?: number;
+  change?: TwoFactorChange;
 }
+
+const CHANGES: Record<TwoFactorChange, { NL: string; EN: string }> = {
+  SMS_ENABLED: { NL: '2-staps verificatie met een code per sms is ingeschakeld.', EN: 'Two-step verification with a code by text message has been turned on.' },
+  TOTP_ENABLED: { NL: '2-staps verificatie met een authenticator-app is ingeschakeld.', EN: 'Two-step verification with an authenticator app has been turned on.' },
+  DISABLED: { NL: '2-staps verificatie is uitgeschakeld.', EN: 'Two-step verification has been turned off.' },
+  RECOVERY_CODES_REGENERATED: { NL: 'Er zijn nieuwe herstelcodes aangemaakt; de oude herstelcodes werken niet meer.', EN: 'New recovery codes have been created; the old recovery codes no longer work.' },
+  RESET_BY_ADMIN: { NL: 'Een beheerder heeft uw 2-staps verificatie opnieuw ingesteld. Bij de volgende keer inloggen stelt u deze zo nodig opnieuw in.', EN: 'An administrator has reset your two-step verification. If it is required for you, you will set it up again at your next sign-in.' },
+  MOBILE_NUMBER_CHANGED: { NL: 'Uw mobiele nummer is gewijzigd.', EN: 'Your mobile number has been changed.' },
+};
 
 interface Text { subject: string; lines: string[]; action?: string }
 
@@ -68,6 +81,15 @@ const nl = (v: TemplateVars): Record<TemplateName, Text> => ({
     ],
     action: 'Wachtwoord opnieuw instellen',
   },
+  'two-factor-changed': {
+    subject: `Wijziging in uw 2-staps verificatie – klantenportaal ${v.firmName}`,
+    lines: [
+      `Beste ${v.name},`,
+      v.change ? CHANGES[v.change].NL : '',
+      `Heeft u dit niet zelf gedaan? Stel dan direct een nieuw wachtwoord in via "Wachtwoord vergeten" en neem contact met ons op.`,
+    ],
+    action: 'Naar het klantenportaal',
+  },
 });
 
 const en = (v: TemplateVars): Record<TemplateName, Text> => ({
@@ -125,6 +147,15 @@ const en = (v: TemplateVars): Record<TemplateName, Text> => ({
     ],
     action: 'Reset your password',
   },
+  'two-factor-changed': {
+    subject: `A change to your two-step verification – client portal ${v.firmName}`,
+    lines: [
+      `Dear ${v.name},`,
+      v.change ? CHANGES[v.change].EN : '',
+      `Was this not you? Set a new password at once through "Forgot password" and contact us.`,
+    ],
+    action: 'Go to the client portal',
+  },
 });
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -141,4 +172,29 @@ export function renderMail(template: TemplateName, language: Language, vars: Tem
     + (vars.link ? `<p><a href="${escapeHtml(vars.link)}" style="background:#1d4e89;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px;display:inline-block">${escapeHtml(t.action ?? vars.link)}</a></p><p style="font-size:12px;color:#555">${escapeHtml(vars.link)}</p>` : '')
     + `<p style="font-size:12px;color:#555">${escapeHtml(footer)}</p></body></html>`;
   return { subject: t.subject, text, html };
+}
+
+export type SmsTemplateName = 'sms-login-code' | 'sms-setup-code' | 'sms-email-reminder';
+export interface SmsVars { firmName: string; code?: string; email?: string; minutes?: number }
+
+/**
+ * SMS texts in the recipient's language. Codes come first so phones can offer them for autofill;
+ * no dossier content ever goes into an SMS.
+ */
+export function renderSms(template: SmsTemplateName, language: Language, v: SmsVars): string {
+  const en = language === Language.EN;
+  switch (template) {
+    case 'sms-login-code':
+      return en
+        ? `${v.code} is your sign-in code for the client portal of ${v.firmName}. Valid for ${v.minutes} minutes. Never share it.`
+        : `${v.code} is uw inlogcode voor het klantenportaal van ${v.firmName}. ${v.minutes} minuten geldig. Deel deze code met niemand.`;
+    case 'sms-setup-code':
+      return en
+        ? `${v.code} is your code to confirm this mobile number for the client portal of ${v.firmName}. Valid for ${v.minutes} minutes.`
+        : `${v.code} is uw code om dit mobiele nummer te bevestigen voor het klantenportaal van ${v.firmName}. ${v.minutes} minuten geldig.`;
+    case 'sms-email-reminder':
+      return en
+        ? `You sign in to the client portal of ${v.firmName} with the e-mail address ${v.email}.`
+        : `U logt in op het klantenportaal van ${v.firmName} met het e-mailadres ${v.email}.`;
+  }
 }

@@ -63,4 +63,14 @@ export class Account {
   /** Set by too many consecutive failures; only setting a new password via a link clears it. */
   @BoolColumn(false) resetRequired: boolean;
   @DateColumn() createdAt: Date;
+
+  /** When the current mobile number was confirmed with an SMS code; null for a number the firm entered. */
+  @DateColumn({ nullable: true }) mobileVerifiedAt: Date | null;
+  /** The authenticator secret, encrypted with APP_ENCRYPTION_KEY (see SecretBox). */
+  @StringColumn(255, { nullable: true }) totpSecret: string | null;
+  /** Time step of the last accepted authenticator code: a code is never accepted twice. */
+  @IntColumn(0) totpLastCounter: number;
+  /** A new authenticator being set up; it replaces totpSecret only when confirmed with a code. */
+  @StringColumn(255, { nullable: true }) pendingTotpSecret: string | null;
+  @DateColumn({ nullable: true }) pendingTotpCreatedAt: Date | null;
 }

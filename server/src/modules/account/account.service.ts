@@ -27,8 +27,8 @@ export class AccountService {
   /** Creates an account without a password (it is set through the invitation). Account numbers are 8 random digits. */
   async create(manager: EntityManager, input: NewAccount): Promise<Account> {
     const email = input.email.trim().toLowerCase();
-    if (!EMAIL.test(email) || email.length > 254) throw badInput([{ field: 'email', message: 'invalid e-mail address' }]);
-    if (await manager.existsBy(Account, { email })) throw badInput([{ field: 'email', message: 'an account with this e-mail address exists' }]);
+    if (!EMAIL.test(email) || email.length > 254) throw badInput([{ field: 'email', message: 'INVALID_EMAIL' }]);
+    if (await manager.existsBy(Account, { email })) throw badInput([{ field: 'email', message: 'EMAIL_TAKEN' }]);
     let accountNumber: string;
     do accountNumber = String(randomInt(10_000_000, 100_000_000));
     while (await manager.existsBy(Account, { accountNumber }));
