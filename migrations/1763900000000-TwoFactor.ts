@@ -13,6 +13,7 @@ export class TwoFactor1763900000000 implements MigrationInterface {
       new TableColumn(col.string('pendingTotpSecret', 255, { isNullable: true })),
       new TableColumn(col.date('pendingTotpCreatedAt', true)),
     ]);
+    await q.createIndex('account', new TableIndex({ name: 'IDX_account_mobileNumber', columnNames: ['mobileNumber'] }));
     await q.addColumn('session', new TableColumn(col.date('passwordConfirmedAt', true)));
 
     const accountFk = (table: string) => new TableForeignKey({
@@ -42,6 +43,7 @@ export class TwoFactor1763900000000 implements MigrationInterface {
     await q.dropTable('sms_code');
     await q.dropTable('recovery_code');
     await q.dropColumn('session', 'passwordConfirmedAt');
+    await q.dropIndex('account', 'IDX_account_mobileNumber');
     for (const column of ['pendingTotpCreatedAt', 'pendingTotpSecret', 'totpLastCounter', 'totpSecret', 'mobileVerifiedAt']) await q.dropColumn('account', column);
   }
 }

@@ -92,6 +92,17 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ NODE_ENV: 'development', DEMO_DATA: 'true' }).DEMO_DATA, true, 'but honoured in development');
   });
 
+  it('requires the Twilio credentials only when SMS go through Twilio', () => {
+    const missing = problems({ SMS_PROVIDER: 'twilio' });
+    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM']) assert.match(missing, new RegExp(`${name}: required`));
+    const config = loadConfig({ SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret', TWILIO_FROM: 'Notaris' });
+    assert.equal(config.TWILIO_FROM, 'Notaris');
+    assert.equal(loadConfig({}).SMS_PROVIDER, 'log');
+    assert.deepEqual(loadConfig({ TWO_FACTOR_REQUIRED_ROLES: ' STAFF , ADMIN ' }).twoFactorRequiredRoles, ['STAFF', 'ADMIN']);
+    assert.deepEqual(loadConfig({ TWO_FACTOR_REQUIRED_ROLES: '' }).twoFactorRequiredRoles, [], 'set but empty = nobody');
+    assert.deepEqual(loadConfig({}).twoFactorRequiredRoles, ['INTERMEDIARY', 'OFFICE_USER_ADMIN', 'STAFF', 'ADMIN']);
+  });
+
   it('names every invalid value, all at once', () => {
     assert.match(problems({ PORT: 'abc' }), /PORT/);
     assert.match(problems({ PORT: '70000' }), /PORT/);
@@ -104,6 +115,9 @@ describe('loadConfig', () => {
     assert.match(problems({ DEMO_DATA: 'yes' }), /DEMO_DATA/);
     assert.match(problems({ SMTP_URL: 'mail.example.nl' }), /SMTP_URL/);
     assert.match(problems({ PUBLIC_URL: 'portal.example.nl' }), /PUBLIC_URL/);
+    assert.match(problems({ TWO_FACTOR_REQUIRED_ROLES: 'STAFF,BOSS' }), /TWO_FACTOR_REQUIRED_ROLES/);
+    assert.match(problems({ SMS_PROVIDER: 'messagebird' }), /SMS_PROVIDER/);
+    assert.match(problems({ TWILIO_FROM: 'Notariskantoor Demo' }), /TWILIO_FROM/);
     const all = problems({ PORT: 'abc', DATABASE_URL: 'postgres://x', PASSWORD_POLICY: 'strict' });
     for (const name of ['PORT', 'DATABASE_URL', 'PASSWORD_POLICY']) assert.match(all, new RegExp(name));
   });

@@ -101,6 +101,8 @@ export class ConfigError extends Error {}
 
 /** Settings without a default (undefined properties do not show up in Object.keys). */
 export const OPTIONAL_KEYS = ['SMTP_URL', 'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_API_URL'];
+/** Lists where an empty value is a choice (nobody), not "use the default". */
+const EMPTY_MEANS_NONE = new Set(['TWO_FACTOR_REQUIRED_ROLES']);
 const INT_KEYS = new Set<string>();
 const BOOL_KEYS = new Set<string>();
 {
@@ -118,7 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
   const target = config as unknown as Record<string, unknown>;
   for (const key of [...Object.keys(target), ...OPTIONAL_KEYS]) {
     const raw = env[key];
-    if (raw === undefined || raw === '') continue;
+    if (raw === undefined || (raw === '' && !EMPTY_MEANS_NONE.has(key))) continue;
     if (INT_KEYS.has(key)) {
       if (!/^-?\d+$/.test(raw.trim())) { problems.push(`${key}: must be an integer, got "${raw}"`); continue; }
       target[key] = Number(raw);

@@ -32,7 +32,8 @@ export class Account {
   @Field() @StringColumn(200) displayName: string;
   @Field(() => Role) @StringColumn(20) role: Role;
   @Field(() => Language) @StringColumn(2, { default: 'NL' }) language: Language;
-  @Field(() => String, { nullable: true }) @StringColumn(20, { nullable: true }) mobileNumber: string | null;
+  /** E.164. Indexed for "e-mailadres vergeten", which looks accounts up by number. */
+  @Field(() => String, { nullable: true }) @Index('IDX_account_mobileNumber') @StringColumn(20, { nullable: true }) mobileNumber: string | null;
   @Field(() => TwoFactorMethod) @StringColumn(10, { default: 'NONE' }) twoFactorMethod: TwoFactorMethod;
 
   @BoolColumn(true) notifyNewDocuments: boolean;
