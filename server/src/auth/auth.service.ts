@@ -162,7 +162,8 @@ export class AuthService {
     const now = this.app.clock.now();
     const { session, token } = await this.sessions.create(m, account, stage, ctx.ip, now);
     if (stage === 'SECOND_FACTOR') {
-      await m.insert(LoginFailure, { id: newId(), accountId: account.id, at: now });
+      // Shares the session's id: the first wrong code of this login replaces it instead of counting twice.
+      await m.insert(LoginFailure, { id: session.id, accountId: account.id, at: now });
       if (account.twoFactorMethod === TwoFactorMethod.SMS && account.mobileNumber && this.app.config.SMS_ALLOWED) {
         await this.smsCodes.issue(m, account, 'LOGIN', session.id, account.mobileNumber);
       }

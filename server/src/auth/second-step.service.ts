@@ -77,6 +77,7 @@ export class SecondStepService {
       const locked = (account.lockedUntil !== null && account.lockedUntil > now) || account.resetRequired;
       const method = locked ? null : await this.match(m, account, session.id, code, now);
       if (!method) {
+        await m.delete(LoginFailure, { id: session.id });
         const lockedNow = await this.app.services.auth.recordFailure(m, ctx, account, locked, now, 'wrong-second-factor');
         if (locked || lockedNow) await this.sessions.end(m, session, 'locked', ctx.ip);
         return { ok: false as const };
