@@ -149,9 +149,13 @@ describe('demo data', () => {
     assert.equal(login.errors, undefined, JSON.stringify(login.errors));
     assert.equal(login.data?.login.status, 'SIGNED_IN');
     assert.equal((await browser.gql(ME)).data?.me.email, 'klant@example.nl');
+    // Roles that must use two-step verification are led to its setup first; the others are signed in.
+    const required = development.config.twoFactorRequiredRoles;
+    assert.deepEqual(DEMO_ACCOUNTS.filter((d) => required.includes(d.role)).map((d) => d.role).sort(), ['ADMIN', 'INTERMEDIARY', 'OFFICE_USER_ADMIN', 'STAFF']);
     for (const demo of DEMO_ACCOUNTS) {
       const response = await new Browser(development.url).gql(LOGIN, { identifier: demo.email, password: DEMO_PASSWORD });
-      assert.equal(response.data?.login.status, 'SIGNED_IN', demo.email);
+      assert.equal(response.errors, undefined, demo.email);
+      assert.equal(response.data?.login.status, required.includes(demo.role) ? 'TWO_FACTOR_SETUP_REQUIRED' : 'SIGNED_IN', demo.email);
     }
     assert.equal(await seedDemoData(development.portal.app), false, 'not seeded twice');
     assert.equal(await development.portal.app.ds.getRepository(Account).count(), 7);

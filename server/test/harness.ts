@@ -222,6 +222,32 @@ export const ME = '{ me { id email displayName accountNumber language firstLogin
 export const REQUEST_LINK = 'mutation($email: String!) { requestPasswordLink(email: $email) }';
 export const SET_PASSWORD = 'mutation($token: String!, $password: String!) { setPassword(token: $token, password: $password) { status account { id email firstLogin activatedAt } } }';
 export const OPEN_INVITATION = 'mutation($token: String!) { openInvitation(token: $token) }';
+export const UPDATE_SETTINGS = 'mutation($input: MySettingsInput!) { updateMySettings(input: $input) { language notifications { newDocuments newQuestionnaires newMessages } } }';
+
+/** Login and second step with everything AuthResult tells about the step that follows. */
+const AUTH_RESULT = 'status secondFactor smsAvailable maskedMobileNumber account { id email }';
+export const LOGIN_STEP = `mutation($identifier: String!, $password: String!) { login(identifier: $identifier, password: $password) { ${AUTH_RESULT} } }`;
+export const VERIFY = `mutation($code: String!) { verifySecondFactor(code: $code) { ${AUTH_RESULT} } }`;
+export const AUTH_STATE = `{ authState { ${AUTH_RESULT} } }`;
+export const SEND_LOGIN_CODE = 'mutation { sendLoginCodeBySms }';
+export const CONFIRM_PASSWORD = 'mutation($password: String!) { confirmPassword(password: $password) }';
+export const START_SMS = 'mutation($mobileNumber: String!, $twoFactor: Boolean) { startSmsVerification(mobileNumber: $mobileNumber, twoFactor: $twoFactor) }';
+export const CONFIRM_SMS = 'mutation($code: String!) { confirmSmsVerification(code: $code) { codes } }';
+export const START_TOTP = 'mutation { startTotpSetup { secret otpauthUri qrCodeSvg } }';
+export const CONFIRM_TOTP = 'mutation($code: String!) { confirmTotpSetup(code: $code) { codes } }';
+export const MY_TWO_FACTOR = '{ myTwoFactor { method mobileNumber mobileVerified recoveryCodesLeft required smsAllowed passwordConfirmedUntil } }';
+
+/** The signed-in account as `me` answers it; null without a (full) session. */
+export const me = async (browser: Browser) => (await browser.gql(ME)).data?.me ?? null;
+
+/** Rate limits per IP high enough that a test file's many logins from 127.0.0.1 never meet them. */
+export const HIGH_LIMITS = { LOGIN_IP_LIMIT_PER_MINUTE: '1000', LINK_IP_LIMIT_PER_15_MINUTES: '1000' };
+
+/** The data of a response that must have succeeded; throws with the errors otherwise. */
+export function ok<T = Record<string, any>>(response: GqlResponse<T>): T {
+  if (response.errors?.length || !response.data) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
+  return response.data;
+}
 
 /** The token at the end of a portal link in a mail (…/activate/<token> or …/set-password/<token>). */
 export function tokenFrom(mail: Mail, path: 'activate' | 'set-password'): string {

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { Account } from '../src/modules/account/account.entity.js';
 import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
 import { LoginFailure } from '../src/auth/login-failure.entity.js';
-import { activeAccount, reload, uniqueEmail } from './factories.js';
-import { Browser, LOGIN, REQUEST_LINK, SET_PASSWORD, settleMail, startPortal, tokenFrom, type TestPortal } from './harness.js';
+import { activeAccount, passwordLinkToken, reload, uniqueEmail } from './factories.js';
+import { Browser, LOGIN, REQUEST_LINK, SET_PASSWORD, settleMail, startPortal, type TestPortal } from './harness.js';
 
 const PASSWORD = 'Zonnebloem-Akte-42';
 const NEW_PASSWORD = 'Tulpenveld-Brug-77';
@@ -46,12 +46,7 @@ async function countVerifications<T>(tp: TestPortal, work: () => Promise<T>): Pr
 
 async function setPasswordViaLink(tp: TestPortal, account: Account, password: string): Promise<Browser> {
   const browser = new Browser(tp.url);
-  await settleMail(tp);
-  const before = tp.mail.to(account.email).length;
-  assert.equal((await browser.gql(REQUEST_LINK, { email: account.email })).data?.requestPasswordLink, true);
-  const link = (await tp.mail.waitFor(account.email, before + 1))[before];
-  assert.match(link.subject, /Instellen wachtwoord/);
-  const set = await browser.gql(SET_PASSWORD, { token: tokenFrom(link, 'set-password'), password });
+  const set = await browser.gql(SET_PASSWORD, { token: await passwordLinkToken(tp, account.email), password });
   assert.equal(set.errors, undefined, JSON.stringify(set.errors));
   assert.equal(set.data?.setPassword.status, 'SIGNED_IN');
   return browser;

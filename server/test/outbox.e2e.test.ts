@@ -82,3 +82,35 @@ describe('outbox: mail survives an SMTP outage and is sent once', () => {
     assert.equal(await app.ds.getRepository(OutboxMessage).countBy({ recipient: 'rollback@example.nl' }), 0);
   });
 });
+
+describe('outbox: a pass of the worker that fails', () => {
+  let tp: TestPortal;
+  before(async () => { tp = await startPortal(); });
+  after(async () => { await tp.close(); });
+
+  it('is logged and retried at the next poll, never left as an unhandled rejection (which ends the process)', async () => {
+    const { app } = tp.portal;
+    const logged: { err?: Error }[] = [];
+    const { ds, logger } = app;
+    const getRepository = ds.getRepository.bind(ds);
+    ds.getRepository = ((target: Parameters<typeof getRepository>[0]) => {
+      if (target === OutboxMessage) throw new Error('database gone');
+      return getRepository(target);
+    }) as typeof ds.getRepository;
+    logger.error = ((entry: { err?: Error }) => { logged.push(entry); }) as typeof logger.error;
+    try {
+      app.outbox.kick();
+      for (const end = Date.now() + 5_000; !logged.length;) {
+        assert.ok(Date.now() < end, 'the failure is logged');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    } finally {
+      delete (ds as { getRepository?: unknown }).getRepository;
+      delete (logger as { error?: unknown }).error;
+    }
+    assert.equal(logged[0].err?.message, 'database gone');
+    // The worker goes on: the next mail is delivered.
+    await inTransaction(app, (m) => app.outbox.enqueue(m, { to: 'after-failure@example.nl', language: Language.NL, template: 'password-set', vars: { name: 'P' } }));
+    await tp.mail.waitFor('after-failure@example.nl');
+  });
+});

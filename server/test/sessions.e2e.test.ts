@@ -3,13 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { Session } from '../src/auth/session.entity.js';
 import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
 import { activeAccount, signedIn } from './factories.js';
-import { Browser, LOGIN, ME, settleMail, startPortal, type TestPortal } from './harness.js';
+import { Browser, LOGIN, ME, me, settleMail, startPortal, UPDATE_SETTINGS, type TestPortal } from './harness.js';
 
 const PASSWORD = 'Zonnebloem-Akte-42';
 const NEW_PASSWORD = 'Tulpenveld-Brug-77';
 const LIMITS = { LOGIN_IP_LIMIT_PER_MINUTE: '1000', LINK_IP_LIMIT_PER_15_MINUTES: '1000' };
 const CHANGE_PASSWORD = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
-const UPDATE_SETTINGS = 'mutation($input: MySettingsInput!) { updateMySettings(input: $input) { language notifications { newDocuments newQuestionnaires newMessages } } }';
 const INVALID_NL = 'De combinatie van e-mailadres/accountnummer en wachtwoord is onjuist.';
 const INVALID_EN = 'The combination of e-mail address/account number and password is incorrect.';
 
@@ -38,7 +37,6 @@ async function rawLogin(url: string, identifier: string, password: string): Prom
 
 /** A fresh browser holding only the given session cookie (a replayed token). */
 const replay = (tp: TestPortal, name: string, value: string) => new Browser(tp.url).setCookie(name, value);
-const me = async (browser: Browser) => (await browser.gql(ME)).data?.me ?? null;
 
 describe('sessions (SPEC §2.11)', () => {
   let tp: TestPortal;

@@ -15,7 +15,7 @@ import { outcome, type AuthOutcome } from './auth.service.js';
 import { SessionService } from './session.service.js';
 import { SmsCodes } from './sms-codes.js';
 import { SecretBox } from './secret-box.js';
-import { totpStep } from './totp.js';
+import { normaliseCode, totpStep } from './totp.js';
 
 type Method = 'TOTP' | 'SMS' | 'RECOVERY_CODE';
 
@@ -70,7 +70,7 @@ export class SecondStepService {
   async verify(ctx: RequestContext, input: string): Promise<AuthOutcome> {
     const { session } = this.secondStepSession(ctx);
     if (!this.app.limiter.consume(`login:${ctx.ip}`, this.app.config.LOGIN_IP_LIMIT_PER_MINUTE, minutes(1))) throw new DomainError('RATE_LIMITED');
-    const code = input.trim();
+    const code = normaliseCode(input);
     const result = await inTransaction(this.app, async (m) => {
       const account = await lockAccount(m, session.accountId);
       const now = this.app.clock.now();

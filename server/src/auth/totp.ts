@@ -24,3 +24,9 @@ export function totpStep(secret: string, code: string, now: Date): number | null
   const delta = t.validate({ token: code, timestamp: now.getTime(), window: 1 });
   return delta === null ? null : t.counter({ timestamp: now.getTime() }) + delta;
 }
+
+/** Six-digit codes as apps and SMS show them ("123 456") become "123456"; anything else is only trimmed. */
+export function normaliseCode(input: string): string {
+  const digits = input.replace(/\s/g, '');
+  return /^\d{6}$/.test(digits) ? digits : input.trim();
+}

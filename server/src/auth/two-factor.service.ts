@@ -13,7 +13,7 @@ import { SecretBox } from './secret-box.js';
 import { Session } from './session.entity.js';
 import { SessionService } from './session.service.js';
 import { SmsCodes } from './sms-codes.js';
-import { newTotpSecret, totpEnrolment, totpStep } from './totp.js';
+import { newTotpSecret, normaliseCode, totpEnrolment, totpStep } from './totp.js';
 import { lockAccount } from './second-step.service.js';
 
 /** Changing the phone or the 2-step method needs the password entered at most this long ago. */
@@ -114,7 +114,7 @@ export class TwoFactorService {
     const session = ctx.session!;
     const { codes, token } = await inTransaction(this.app, async (m) => {
       const account = await lockAccount(m, session.accountId);
-      const check = await this.sms.check(m, account.id, session.id, ['MOBILE', 'TWO_FACTOR_SMS'], code.trim());
+      const check = await this.sms.check(m, account.id, session.id, ['MOBILE', 'TWO_FACTOR_SMS'], normaliseCode(code));
       if (!check.ok) return { codes: null, token: null };
       const now = this.app.clock.now();
       const previousNumber = account.mobileNumber;
@@ -155,7 +155,7 @@ export class TwoFactorService {
       const account = await lockAccount(m, session.accountId);
       const now = this.app.clock.now();
       const fresh = account.pendingTotpSecret && account.pendingTotpCreatedAt && addMs(account.pendingTotpCreatedAt, minutes(TOTP_SETUP_MINUTES)) > now;
-      const step = fresh ? totpStep(this.box.open(account.pendingTotpSecret!), code.trim(), now) : null;
+      const step = fresh ? totpStep(this.box.open(account.pendingTotpSecret!), normaliseCode(code), now) : null;
       if (step === null) return { codes: null, token: null };
       account.totpSecret = account.pendingTotpSecret;
       account.totpLastCounter = step;
@@ -212,6 +212,9 @@ export class TwoFactorService {
       const account = await m.findOneBy(Account, { id: accountId });
       if (!account) throw new DomainError('NOT_FOUND');
       await this.clear(m, account);
+      // Usually the phone is lost: the number stays on file but no longer counts as confirmed for codes.
+      account.mobileVerifiedAt = null;
+      await m.save(account);
       await this.sessions.endAllFor(m, account.id, 'two-factor-reset', ctx.ip);
       await this.audited(m, ctx, account, 'two-factor.reset', 'RESET_BY_ADMIN');
       return account;

@@ -38,6 +38,7 @@ const BATCH = 20;
 export class Outbox {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private again?: Promise<void>;
   private readonly transport: Transporter;
   private readonly devMode: boolean;
   private readonly host: string;
@@ -79,9 +80,17 @@ export class Outbox {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.drain(), this.config.MAIL_POLL_SECONDS * 1000);
+    this.timer = setInterval(() => this.background(), this.config.MAIL_POLL_SECONDS * 1000);
     this.timer.unref();
-    void this.drain();
+    this.background();
+  }
+
+  /**
+   * A pass nobody awaits (poll, kick). A failure of the pass itself, such as a lost database connection, is logged
+   * and the next poll tries again; left unhandled, the rejection would end the process.
+   */
+  private background(): void {
+    this.drain().catch((err: unknown) => this.logger.error({ err }, 'outbox pass failed; retrying at the next poll'));
   }
 
   async stop(): Promise<void> {
@@ -92,12 +101,22 @@ export class Outbox {
 
   /** Asks the worker to look now (after a commit that enqueued mail). */
   kick(): void {
-    if (this.timer) setImmediate(() => void this.drain());
+    if (this.timer) setImmediate(() => this.background());
   }
 
-  /** Sends everything that is due; concurrent calls share one pass. */
+  /**
+   * Sends everything that is due. A call during a pass is answered by one more pass after it (shared by all such
+   * calls), because the running pass may have read the outbox before the caller's commit.
+   */
   drain(): Promise<void> {
-    this.running ??= this.pass().finally(() => { this.running = undefined; });
+    if (this.running) {
+      this.again ??= this.running.catch(() => undefined).then(() => {
+        this.again = undefined;
+        return this.drain();
+      });
+      return this.again;
+    }
+    this.running = this.pass().finally(() => { this.running = undefined; });
     return this.running;
   }
 
