@@ -5,7 +5,16 @@ import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 
 export { startPortal, tokenFrom } from '../../server/dist/server/test/harness.js';
-export { invitedAccount, activeAccount, uniqueEmail } from '../../server/dist/server/test/factories.js';
+export { invitedAccount, activeAccount, uniqueEmail, uniqueMobile, client, totpCode } from '../../server/dist/server/test/factories.js';
+
+/** Logs in through the login page and waits until the page after the password (`path`) is shown. */
+export async function logIn(page, url, identifier, password, path = '/home') {
+  await page.goto(`${url}/login`);
+  await page.locator('#identifier').fill(identifier);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(`**${path}`);
+}
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

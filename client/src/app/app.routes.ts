@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { signedInGuard } from './core/guards/auth.guards';
+import { roleGuard, signedInGuard } from './core/guards/auth.guards';
 import { AnonymousLayout } from './core/layout/anonymous-layout';
 import { Shell } from './core/layout/shell';
 
@@ -18,6 +18,11 @@ export const routes: Routes = [
       { path: 'dossiers', loadChildren: () => import('./features/dossiers/dossiers.routes').then((m) => m.dossiersRoutes) },
       { path: 'actions', loadChildren: () => import('./features/actions/actions.routes').then((m) => m.actionsRoutes) },
       { path: 'my-details', loadChildren: () => import('./features/settings/settings.routes').then((m) => m.settingsRoutes) },
+      {
+        path: 'accounts',
+        canMatch: [roleGuard('COMPANY_MAIN')],
+        loadChildren: () => import('./features/extra-accounts/extra-accounts.routes').then((m) => m.extraAccountsRoutes),
+      },
     ],
   },
   {

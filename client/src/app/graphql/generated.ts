@@ -8,7 +8,16 @@ import * as Apollo from 'apollo-angular';
 export type AuthStatus =
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'SECOND_FACTOR_REQUIRED'
-  | 'SIGNED_IN';
+  | 'SIGNED_IN'
+  /** The role requires two-step verification and it is not set up: only its setup operations work until it is. */
+  | 'TWO_FACTOR_SETUP_REQUIRED';
+
+export type ExtraAccountInput = {
+  displayName: string;
+  email: string;
+  language?: Language | null | undefined;
+  mobileNumber?: string | null | undefined;
+};
 
 export type Language =
   | 'EN'
@@ -54,14 +63,16 @@ export type LogoutMutation = { logout: boolean };
 
 export type SessionAccountFragment = { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } };
 
-export type PortalInfoFieldsFragment = { firmName: string, passwordPolicy: { mode: PasswordPolicyMode, minLength: number, maxLength: number, requireUppercase: boolean, requireDigit: boolean } };
+export type PortalInfoFieldsFragment = { firmName: string, smsAllowed: boolean, passwordPolicy: { mode: PasswordPolicyMode, minLength: number, maxLength: number, requireUppercase: boolean, requireDigit: boolean } };
+
+export type AuthStateFieldsFragment = { status: AuthStatus, secondFactor: TwoFactorMethod | null, smsAvailable: boolean | null, maskedMobileNumber: string | null };
 
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SessionQuery = { me: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null, portalInfo: { firmName: string, passwordPolicy: { mode: PasswordPolicyMode, minLength: number, maxLength: number, requireUppercase: boolean, requireDigit: boolean } } };
+export type SessionQuery = { me: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null, authState: { status: AuthStatus, secondFactor: TwoFactorMethod | null, smsAvailable: boolean | null, maskedMobileNumber: string | null } | null, portalInfo: { firmName: string, smsAllowed: boolean, passwordPolicy: { mode: PasswordPolicyMode, minLength: number, maxLength: number, requireUppercase: boolean, requireDigit: boolean } } };
 
-export type AuthResultFieldsFragment = { status: AuthStatus, secondFactor: TwoFactorMethod | null, account: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null };
+export type AuthResultFieldsFragment = { status: AuthStatus, secondFactor: TwoFactorMethod | null, smsAvailable: boolean | null, maskedMobileNumber: string | null, account: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null };
 
 export type LoginMutationVariables = Exact<{
   identifier: string;
@@ -69,7 +80,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { status: AuthStatus, secondFactor: TwoFactorMethod | null, account: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null } };
+export type LoginMutation = { login: { status: AuthStatus, secondFactor: TwoFactorMethod | null, smsAvailable: boolean | null, maskedMobileNumber: string | null, account: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null } };
 
 export type RequestPasswordLinkMutationVariables = Exact<{
   email: string;
@@ -98,7 +109,54 @@ export type SetPasswordMutationVariables = Exact<{
 }>;
 
 
-export type SetPasswordMutation = { setPassword: { status: AuthStatus, secondFactor: TwoFactorMethod | null, account: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null } };
+export type SetPasswordMutation = { setPassword: { status: AuthStatus, secondFactor: TwoFactorMethod | null, smsAvailable: boolean | null, maskedMobileNumber: string | null, account: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null } };
+
+export type VerifySecondFactorMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type VerifySecondFactorMutation = { verifySecondFactor: { status: AuthStatus, secondFactor: TwoFactorMethod | null, smsAvailable: boolean | null, maskedMobileNumber: string | null, account: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null } };
+
+export type SendLoginCodeBySmsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendLoginCodeBySmsMutation = { sendLoginCodeBySms: boolean };
+
+export type RequestEmailReminderMutationVariables = Exact<{
+  mobileNumber: string;
+}>;
+
+
+export type RequestEmailReminderMutation = { requestEmailReminder: boolean };
+
+export type ExtraAccountFieldsFragment = { id: string, displayName: string, email: string, accountNumber: string, mobileNumber: string | null, language: Language, activatedAt: string | null, lastLoginAt: string | null, twoFactorMethod: TwoFactorMethod };
+
+export type ExtraAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExtraAccountsQuery = { extraAccounts: Array<{ id: string, displayName: string, email: string, accountNumber: string, mobileNumber: string | null, language: Language, activatedAt: string | null, lastLoginAt: string | null, twoFactorMethod: TwoFactorMethod }> };
+
+export type ExtraAccountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExtraAccountQuery = { extraAccount: { id: string, displayName: string, email: string, accountNumber: string, mobileNumber: string | null, language: Language, activatedAt: string | null, lastLoginAt: string | null, twoFactorMethod: TwoFactorMethod } };
+
+export type AddExtraAccountMutationVariables = Exact<{
+  input: ExtraAccountInput;
+}>;
+
+
+export type AddExtraAccountMutation = { addExtraAccount: { id: string, displayName: string, email: string, accountNumber: string, mobileNumber: string | null, language: Language, activatedAt: string | null, lastLoginAt: string | null, twoFactorMethod: TwoFactorMethod } };
+
+export type RemoveExtraAccountMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveExtraAccountMutation = { removeExtraAccount: boolean };
 
 export type UpdateMySettingsMutationVariables = Exact<{
   input: MySettingsInput;
@@ -112,6 +170,20 @@ export type MarkFirstLoginDoneMutationVariables = Exact<{ [key: string]: never; 
 
 export type MarkFirstLoginDoneMutation = { markFirstLoginDone: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } };
 
+export type DisableTwoFactorMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type DisableTwoFactorMutation = { disableTwoFactor: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } };
+
+export type RegenerateRecoveryCodesMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type RegenerateRecoveryCodesMutation = { regenerateRecoveryCodes: { codes: Array<string> } };
+
 export type ChangePasswordMutationVariables = Exact<{
   currentPassword: string;
   newPassword: string;
@@ -120,9 +192,51 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
+export type TwoFactorStatusFieldsFragment = { method: TwoFactorMethod, mobileNumber: string | null, mobileVerified: boolean, passwordConfirmedUntil: string | null, recoveryCodesLeft: number, required: boolean, smsAllowed: boolean };
+
+export type MyTwoFactorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyTwoFactorQuery = { myTwoFactor: { method: TwoFactorMethod, mobileNumber: string | null, mobileVerified: boolean, passwordConfirmedUntil: string | null, recoveryCodesLeft: number, required: boolean, smsAllowed: boolean } };
+
+export type ConfirmPasswordMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type ConfirmPasswordMutation = { confirmPassword: string };
+
+export type StartSmsVerificationMutationVariables = Exact<{
+  mobileNumber: string;
+  twoFactor: boolean;
+}>;
+
+
+export type StartSmsVerificationMutation = { startSmsVerification: boolean };
+
+export type ConfirmSmsVerificationMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmSmsVerificationMutation = { confirmSmsVerification: { codes: Array<string> } };
+
+export type StartTotpSetupMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartTotpSetupMutation = { startTotpSetup: { secret: string, otpauthUri: string, qrCodeSvg: string } };
+
+export type ConfirmTotpSetupMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpSetupMutation = { confirmTotpSetup: { codes: Array<string> } };
+
 export const PortalInfoFieldsFragmentDoc = gql`
     fragment PortalInfoFields on PortalInfo {
   firmName
+  smsAllowed
   passwordPolicy {
     mode
     minLength
@@ -130,6 +244,14 @@ export const PortalInfoFieldsFragmentDoc = gql`
     requireUppercase
     requireDigit
   }
+}
+    `;
+export const AuthStateFieldsFragmentDoc = gql`
+    fragment AuthStateFields on AuthResult {
+  status
+  secondFactor
+  smsAvailable
+  maskedMobileNumber
 }
     `;
 export const SessionAccountFragmentDoc = gql`
@@ -152,13 +274,37 @@ export const SessionAccountFragmentDoc = gql`
     `;
 export const AuthResultFieldsFragmentDoc = gql`
     fragment AuthResultFields on AuthResult {
-  status
-  secondFactor
+  ...AuthStateFields
   account {
     ...SessionAccount
   }
 }
-    ${SessionAccountFragmentDoc}`;
+    ${AuthStateFieldsFragmentDoc}
+${SessionAccountFragmentDoc}`;
+export const ExtraAccountFieldsFragmentDoc = gql`
+    fragment ExtraAccountFields on Account {
+  id
+  displayName
+  email
+  accountNumber
+  mobileNumber
+  language
+  activatedAt
+  lastLoginAt
+  twoFactorMethod
+}
+    `;
+export const TwoFactorStatusFieldsFragmentDoc = gql`
+    fragment TwoFactorStatusFields on TwoFactorStatus {
+  method
+  mobileNumber
+  mobileVerified
+  passwordConfirmedUntil
+  recoveryCodesLeft
+  required
+  smsAllowed
+}
+    `;
 export const LogoutDocument = gql`
     mutation Logout {
   logout
@@ -180,11 +326,15 @@ export const SessionDocument = gql`
   me {
     ...SessionAccount
   }
+  authState {
+    ...AuthStateFields
+  }
   portalInfo {
     ...PortalInfoFields
   }
 }
     ${SessionAccountFragmentDoc}
+${AuthStateFieldsFragmentDoc}
 ${PortalInfoFieldsFragmentDoc}`;
 
   @Injectable({
@@ -281,6 +431,126 @@ export const SetPasswordDocument = gql`
       super(apollo);
     }
   }
+export const VerifySecondFactorDocument = gql`
+    mutation VerifySecondFactor($code: String!) {
+  verifySecondFactor(code: $code) {
+    ...AuthResultFields
+  }
+}
+    ${AuthResultFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class VerifySecondFactorGQL extends Apollo.Mutation<VerifySecondFactorMutation, VerifySecondFactorMutationVariables> {
+    override document = VerifySecondFactorDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SendLoginCodeBySmsDocument = gql`
+    mutation SendLoginCodeBySms {
+  sendLoginCodeBySms
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SendLoginCodeBySmsGQL extends Apollo.Mutation<SendLoginCodeBySmsMutation, SendLoginCodeBySmsMutationVariables> {
+    override document = SendLoginCodeBySmsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RequestEmailReminderDocument = gql`
+    mutation RequestEmailReminder($mobileNumber: String!) {
+  requestEmailReminder(mobileNumber: $mobileNumber)
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RequestEmailReminderGQL extends Apollo.Mutation<RequestEmailReminderMutation, RequestEmailReminderMutationVariables> {
+    override document = RequestEmailReminderDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ExtraAccountsDocument = gql`
+    query ExtraAccounts {
+  extraAccounts {
+    ...ExtraAccountFields
+  }
+}
+    ${ExtraAccountFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ExtraAccountsGQL extends Apollo.Query<ExtraAccountsQuery, ExtraAccountsQueryVariables> {
+    override document = ExtraAccountsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ExtraAccountDocument = gql`
+    query ExtraAccount($id: ID!) {
+  extraAccount(id: $id) {
+    ...ExtraAccountFields
+  }
+}
+    ${ExtraAccountFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ExtraAccountGQL extends Apollo.Query<ExtraAccountQuery, ExtraAccountQueryVariables> {
+    override document = ExtraAccountDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const AddExtraAccountDocument = gql`
+    mutation AddExtraAccount($input: ExtraAccountInput!) {
+  addExtraAccount(input: $input) {
+    ...ExtraAccountFields
+  }
+}
+    ${ExtraAccountFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class AddExtraAccountGQL extends Apollo.Mutation<AddExtraAccountMutation, AddExtraAccountMutationVariables> {
+    override document = AddExtraAccountDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RemoveExtraAccountDocument = gql`
+    mutation RemoveExtraAccount($id: ID!) {
+  removeExtraAccount(id: $id)
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RemoveExtraAccountGQL extends Apollo.Mutation<RemoveExtraAccountMutation, RemoveExtraAccountMutationVariables> {
+    override document = RemoveExtraAccountDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const UpdateMySettingsDocument = gql`
     mutation UpdateMySettings($input: MySettingsInput!) {
   updateMySettings(input: $input) {
@@ -317,6 +587,42 @@ export const MarkFirstLoginDoneDocument = gql`
       super(apollo);
     }
   }
+export const DisableTwoFactorDocument = gql`
+    mutation DisableTwoFactor($password: String!) {
+  disableTwoFactor(password: $password) {
+    ...SessionAccount
+  }
+}
+    ${SessionAccountFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DisableTwoFactorGQL extends Apollo.Mutation<DisableTwoFactorMutation, DisableTwoFactorMutationVariables> {
+    override document = DisableTwoFactorDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RegenerateRecoveryCodesDocument = gql`
+    mutation RegenerateRecoveryCodes($password: String!) {
+  regenerateRecoveryCodes(password: $password) {
+    codes
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RegenerateRecoveryCodesGQL extends Apollo.Mutation<RegenerateRecoveryCodesMutation, RegenerateRecoveryCodesMutationVariables> {
+    override document = RegenerateRecoveryCodesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const ChangePasswordDocument = gql`
     mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
@@ -328,6 +634,112 @@ export const ChangePasswordDocument = gql`
   })
   export class ChangePasswordGQL extends Apollo.Mutation<ChangePasswordMutation, ChangePasswordMutationVariables> {
     override document = ChangePasswordDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MyTwoFactorDocument = gql`
+    query MyTwoFactor {
+  myTwoFactor {
+    ...TwoFactorStatusFields
+  }
+}
+    ${TwoFactorStatusFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MyTwoFactorGQL extends Apollo.Query<MyTwoFactorQuery, MyTwoFactorQueryVariables> {
+    override document = MyTwoFactorDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ConfirmPasswordDocument = gql`
+    mutation ConfirmPassword($password: String!) {
+  confirmPassword(password: $password)
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ConfirmPasswordGQL extends Apollo.Mutation<ConfirmPasswordMutation, ConfirmPasswordMutationVariables> {
+    override document = ConfirmPasswordDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const StartSmsVerificationDocument = gql`
+    mutation StartSmsVerification($mobileNumber: String!, $twoFactor: Boolean!) {
+  startSmsVerification(mobileNumber: $mobileNumber, twoFactor: $twoFactor)
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class StartSmsVerificationGQL extends Apollo.Mutation<StartSmsVerificationMutation, StartSmsVerificationMutationVariables> {
+    override document = StartSmsVerificationDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ConfirmSmsVerificationDocument = gql`
+    mutation ConfirmSmsVerification($code: String!) {
+  confirmSmsVerification(code: $code) {
+    codes
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ConfirmSmsVerificationGQL extends Apollo.Mutation<ConfirmSmsVerificationMutation, ConfirmSmsVerificationMutationVariables> {
+    override document = ConfirmSmsVerificationDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const StartTotpSetupDocument = gql`
+    mutation StartTotpSetup {
+  startTotpSetup {
+    secret
+    otpauthUri
+    qrCodeSvg
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class StartTotpSetupGQL extends Apollo.Mutation<StartTotpSetupMutation, StartTotpSetupMutationVariables> {
+    override document = StartTotpSetupDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ConfirmTotpSetupDocument = gql`
+    mutation ConfirmTotpSetup($code: String!) {
+  confirmTotpSetup(code: $code) {
+    codes
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ConfirmTotpSetupGQL extends Apollo.Mutation<ConfirmTotpSetupMutation, ConfirmTotpSetupMutationVariables> {
+    override document = ConfirmTotpSetupDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

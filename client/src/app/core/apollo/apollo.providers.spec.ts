@@ -4,7 +4,7 @@ import { Router, provideRouter } from '@angular/router';
 import { Observable, firstValueFrom } from 'rxjs';
 import { anAccount } from '../../../testing/fixtures';
 import { provideTranslocoTesting } from '../../../testing/i18n-testing';
-import { LogoutGQL, UpdateMySettingsGQL } from '../../graphql/generated';
+import { LogoutGQL, MyTwoFactorGQL, UpdateMySettingsGQL, VerifySecondFactorGQL } from '../../graphql/generated';
 import { NoticeService } from '../notice/notice.service';
 import { SessionStore } from '../session/session.store';
 import { GRAPHQL_URI, provideGraphql } from './apollo.providers';
@@ -72,6 +72,35 @@ describe('Apollo setup', () => {
     );
     expect(navigate).not.toHaveBeenCalled();
     expect(TestBed.inject(NoticeService).take()).toBeNull();
+  });
+
+  it('sends a user halfway the mandatory 2-step setup to /login when the session ended', async () => {
+    store.setPendingSignIn({
+      status: 'TWO_FACTOR_SETUP_REQUIRED',
+      secondFactor: null,
+      smsAvailable: false,
+      maskedMobileNumber: null,
+      via: 'login',
+      returnUrl: null,
+    });
+    await failUnauthenticated(TestBed.inject(MyTwoFactorGQL).fetch());
+    expect(store.pendingSignIn()).toBeNull();
+    expect(TestBed.inject(NoticeService).take()).toBe('sessionExpired');
+    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: {} });
+  });
+
+  it('leaves an UNAUTHENTICATED second step to its page', async () => {
+    store.setPendingSignIn({
+      status: 'SECOND_FACTOR_REQUIRED',
+      secondFactor: 'TOTP',
+      smsAvailable: false,
+      maskedMobileNumber: null,
+      via: 'login',
+      returnUrl: null,
+    });
+    await failUnauthenticated(TestBed.inject(VerifySecondFactorGQL).mutate({ variables: { code: '123456' } }));
+    expect(navigate).not.toHaveBeenCalled();
+    expect(store.pendingSignIn()).not.toBeNull();
   });
 
   it('leaves an UNAUTHENTICATED logout to the logout button (no "session expired")', async () => {

@@ -10,8 +10,11 @@ import { SessionExpiry } from '../session/session-expiry';
 /** Same origin: the session is an HttpOnly cookie, so no token ever passes through the client. */
 export const GRAPHQL_URI = '/graphql';
 
-/** Operations whose UNAUTHENTICATED is expected and handled where they are called. */
-const SESSION_ENDING_OPERATIONS = new Set(['Logout']);
+/**
+ * Operations whose UNAUTHENTICATED is expected and handled where they are called: logout, and
+ * the second step of a login (the server ends it after too many wrong codes).
+ */
+const SESSION_ENDING_OPERATIONS = new Set(['Logout', 'VerifySecondFactor', 'SendLoginCodeBySms']);
 
 /** Calls `onUnauthenticated` (after the failing operation settled) when any error is UNAUTHENTICATED. */
 export function sessionErrorLink(onUnauthenticated: () => void): ErrorLink {

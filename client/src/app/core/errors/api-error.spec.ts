@@ -1,6 +1,6 @@
 import { ServerError } from '@apollo/client/errors';
 import { graphqlError } from '../../../testing/graphql-testing';
-import { describeError, errorMessageKey, toApiError } from './api-error';
+import { describeError, errorMessageKey, fieldErrorKey, toApiError } from './api-error';
 
 function serverError(status: number, body: unknown): ServerError {
   return new ServerError(`status ${status}`, {
@@ -51,6 +51,9 @@ describe('errorMessageKey', () => {
     ['LINK_INVALID', 'errors.linkInvalid'],
     ['NETWORK_ERROR', 'errors.network'],
     ['PASSWORD_CHANGE_REQUIRED', 'errors.passwordChangeRequired'],
+    ['INVALID_CODE', 'errors.invalidCode'],
+    ['REAUTHENTICATION_REQUIRED', 'errors.reauthenticationRequired'],
+    ['TWO_FACTOR_SETUP_REQUIRED', 'errors.twoFactorSetupRequired'],
     ['INTERNAL_SERVER_ERROR', 'errors.generic'],
     ['SOMETHING_NEW', 'errors.generic'],
   ])('%s → %s', (code, key) => {
@@ -61,6 +64,19 @@ describe('errorMessageKey', () => {
     expect(errorMessageKey('INVALID_CREDENTIALS', { INVALID_CREDENTIALS: 'errors.wrongCurrentPassword' })).toBe(
       'errors.wrongCurrentPassword',
     );
+  });
+});
+
+describe('fieldErrorKey', () => {
+  it.each([
+    ['INVALID_MOBILE_NUMBER', 'fieldErrors.INVALID_MOBILE_NUMBER'],
+    ['EMAIL_TAKEN', 'fieldErrors.EMAIL_TAKEN'],
+    ['INVALID_EMAIL', 'fieldErrors.INVALID_EMAIL'],
+    ['REQUIRED', 'fieldErrors.REQUIRED'],
+    ['displayName must be shorter than or equal to 200 characters', 'common.fieldInvalid'],
+    [true, 'common.fieldInvalid'],
+  ])('%s → %s', (message, key) => {
+    expect(fieldErrorKey(message)).toBe(key);
   });
 });
 

@@ -89,6 +89,10 @@ const MESSAGE_KEYS: Readonly<Record<string, string>> = {
   LINK_INVALID: 'errors.linkInvalid',
   PASSWORD_POLICY: 'errors.passwordPolicy',
   PASSWORD_CHANGE_REQUIRED: 'errors.passwordChangeRequired',
+  INVALID_CODE: 'errors.invalidCode',
+  REAUTHENTICATION_REQUIRED: 'errors.reauthenticationRequired',
+  SECOND_FACTOR_REQUIRED: 'errors.secondFactorRequired',
+  TWO_FACTOR_SETUP_REQUIRED: 'errors.twoFactorSetupRequired',
   [NETWORK_ERROR]: 'errors.network',
 };
 
@@ -101,6 +105,16 @@ export const GENERIC_ERROR_KEY = 'errors.generic';
  */
 export function errorMessageKey(code: string, overrides: Readonly<Record<string, string>> = {}): string {
   return overrides[code] ?? MESSAGE_KEYS[code] ?? GENERIC_ERROR_KEY;
+}
+
+/** The codes the server puts in `extensions.fields[].message` of a `BAD_USER_INPUT`. */
+export const FIELD_ERROR_CODES = ['REQUIRED', 'INVALID_EMAIL', 'EMAIL_TAKEN', 'INVALID_MOBILE_NUMBER'] as const;
+
+/** Translation key for a field-level code; anything else gets the general "check this field". */
+export function fieldErrorKey(message: unknown): string {
+  return typeof message === 'string' && (FIELD_ERROR_CODES as readonly string[]).includes(message)
+    ? `fieldErrors.${message}`
+    : 'common.fieldInvalid';
 }
 
 /** `PASSWORD_POLICY` reasons the server sends (CONTAINS_IDENTITY and SAME_AS_CURRENT beyond the schema's list). */

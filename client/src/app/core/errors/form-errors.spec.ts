@@ -2,7 +2,8 @@ import { ElementRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { graphqlError } from '../../../testing/graphql-testing';
-import { FormSubmission } from './form-errors';
+import { mobileNumberValidator } from '../../shared/forms/mobile-number';
+import { FormSubmission, applyFieldErrors, controlErrorKey } from './form-errors';
 
 describe('FormSubmission', () => {
   let form: FormGroup<{ email: FormControl<string> }>;
@@ -52,5 +53,31 @@ describe('FormSubmission', () => {
       (e) => e.code === 'LINK_EXPIRED',
     );
     expect(s.error()).toBeNull();
+  });
+});
+
+describe('controlErrorKey', () => {
+  it('names what is wrong with a field, the server’s codes included', () => {
+    const email = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] });
+    expect(controlErrorKey(email)).toBe('common.required');
+    email.setValue('geen-adres');
+    expect(controlErrorKey(email)).toBe('common.emailInvalid');
+    email.setValue('jan@example.nl');
+    expect(controlErrorKey(email)).toBeNull();
+    applyFieldErrors(new FormGroup({ email }), [{ field: 'email', message: 'EMAIL_TAKEN' }]);
+    expect(controlErrorKey(email)).toBe('fieldErrors.EMAIL_TAKEN');
+  });
+
+  it('checks the shape of a mobile number and leaves the rest to the server', () => {
+    const mobile = new FormControl('', { nonNullable: true, validators: [mobileNumberValidator] });
+    expect(controlErrorKey(mobile)).toBeNull();
+    for (const ok of ['06 12345678', '+31 6 1234 5678', '0031612345678', '(06) 123-456-78']) {
+      mobile.setValue(ok);
+      expect(controlErrorKey(mobile), ok).toBeNull();
+    }
+    for (const wrong of ['abc', '0612', '06-1234-5678-9999-12345']) {
+      mobile.setValue(wrong);
+      expect(controlErrorKey(mobile), wrong).toBe('fieldErrors.INVALID_MOBILE_NUMBER');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { ElementRef, inject, signal } from '@angular/core';
 import { AbstractControl, FormArray, FormGroup } from '@angular/forms';
-import { ApiError, FieldError, UiError, describeError, toApiError } from './api-error';
+import { ApiError, FieldError, UiError, describeError, fieldErrorKey, toApiError } from './api-error';
 
 function findControl(root: AbstractControl, name: string): AbstractControl | null {
   if (root instanceof FormGroup || root instanceof FormArray) {
@@ -33,6 +33,28 @@ export function applyFieldErrors(form: AbstractControl, fields: readonly FieldEr
     }
   }
   return matched;
+}
+
+/**
+ * The translation key of what is wrong with a field: required, a malformed e-mail address or
+ * mobile number (`mobileNumber`, see shared/forms/mobile-number), or the server's code for it.
+ * Null while the field is valid.
+ */
+export function controlErrorKey(control: AbstractControl): string | null {
+  const errors = control.errors;
+  if (!errors) {
+    return null;
+  }
+  if (errors['required']) {
+    return 'common.required';
+  }
+  if (errors['email']) {
+    return 'common.emailInvalid';
+  }
+  if (errors['mobileNumber']) {
+    return 'fieldErrors.INVALID_MOBILE_NUMBER';
+  }
+  return errors['server'] ? fieldErrorKey(errors['server']) : 'common.fieldInvalid';
 }
 
 /** Moves focus to the first invalid field of a submitted form (WCAG 3.3.1). */

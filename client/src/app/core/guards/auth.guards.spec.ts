@@ -1,10 +1,21 @@
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
 import { anAccount } from '../../../testing/fixtures';
-import { SessionStore } from '../session/session.store';
-import { anonymousGuard, passwordChangeGuard, safeReturnUrl, signedInGuard } from './auth.guards';
+import { PendingSignIn, SessionStore, SignInStep } from '../session/session.store';
+import {
+  anonymousGuard,
+  passwordChangeGuard,
+  roleGuard,
+  safeReturnUrl,
+  signInStepGuard,
+  signedInGuard,
+} from './auth.guards';
 
 const account = anAccount();
+
+function pending(status: SignInStep): PendingSignIn {
+  return { status, secondFactor: null, smsAvailable: false, maskedMobileNumber: null, via: 'login', returnUrl: null };
+}
 
 function run<T>(guard: (...args: never[]) => T, url = '/dossiers'): T {
   const route = {} as ActivatedRouteSnapshot;
@@ -46,8 +57,35 @@ describe('auth guards', () => {
 
   it('passwordChangeGuard needs a login that required a new password', () => {
     expect(urlOf(run(passwordChangeGuard))).toBe('/login');
-    store.setPasswordChangeRequired(true);
+    store.setPendingSignIn(pending('PASSWORD_CHANGE_REQUIRED'));
     expect(run(passwordChangeGuard)).toBe(true);
+  });
+
+  it('signedInGuard sends a half-finished sign-in on to its step', () => {
+    store.setPendingSignIn(pending('SECOND_FACTOR_REQUIRED'));
+    expect(urlOf(run(signedInGuard, '/dossiers'))).toBe('/second-factor');
+    store.setPendingSignIn(pending('TWO_FACTOR_SETUP_REQUIRED'));
+    expect(urlOf(run(signedInGuard, '/dossiers'))).toBe('/two-factor-setup');
+  });
+
+  it('signInStepGuard opens a step page only at that step', () => {
+    const secondFactor = signInStepGuard('SECOND_FACTOR_REQUIRED');
+    expect(urlOf(run(secondFactor))).toBe('/login');
+    store.setPendingSignIn(pending('SECOND_FACTOR_REQUIRED'));
+    expect(run(secondFactor)).toBe(true);
+    store.setPendingSignIn(pending('TWO_FACTOR_SETUP_REQUIRED'));
+    expect(urlOf(run(secondFactor))).toBe('/two-factor-setup');
+    store.setAccount(account);
+    expect(urlOf(run(secondFactor))).toBe('/home');
+  });
+
+  it('roleGuard lets only the named roles in and leaves visitors to the sign-in guard', () => {
+    const companyOnly = roleGuard('COMPANY_MAIN');
+    expect(run(companyOnly)).toBe(true);
+    store.setAccount(anAccount({ role: 'CLIENT' }));
+    expect(urlOf(run(companyOnly))).toBe('/home');
+    store.setAccount(anAccount({ role: 'COMPANY_MAIN' }));
+    expect(run(companyOnly)).toBe(true);
   });
 });
 
@@ -60,6 +98,9 @@ describe('safeReturnUrl', () => {
     ['/\\evil.example', null],
     ['/login', null],
     ['/set-password/abc', null],
+    ['/second-factor', null],
+    ['/two-factor-setup', null],
+    ['/email-reminder', null],
     ['', null],
     [null, null],
   ])('%s → %s', (input, expected) => {

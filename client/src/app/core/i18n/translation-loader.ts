@@ -1,16 +1,23 @@
 import { Injectable } from '@angular/core';
 import { TranslocoLoader } from '@jsverse/transloco';
-import { Observable, of, throwError } from 'rxjs';
-import { en } from './en';
+import { Observable, from, of, throwError } from 'rxjs';
 import { nl, Translation } from './nl';
 
-const BUNDLED: Record<string, Translation> = { nl, en };
-
-/** Serves the translations compiled into the bundle: no HTTP request, no flash of keys. */
+/**
+ * Dutch (the default) is compiled into the initial bundle; English is a lazy chunk fetched
+ * when it is first chosen. LanguageService awaits the load before switching, so no keys
+ * ever flash on screen.
+ */
 @Injectable({ providedIn: 'root' })
 export class BundledTranslationLoader implements TranslocoLoader {
   getTranslation(lang: string): Observable<Translation> {
-    const translation = BUNDLED[lang];
-    return translation ? of(translation) : throwError(() => new Error(`No translation for "${lang}"`));
+    switch (lang) {
+      case 'nl':
+        return of(nl);
+      case 'en':
+        return from(import('./en').then((m) => m.en));
+      default:
+        return throwError(() => new Error(`No translation for "${lang}"`));
+    }
   }
 }

@@ -9,7 +9,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom, map } from 'rxjs';
-import { LogoutGQL } from '../../graphql/generated';
+import { LogoutGQL, type Role } from '../../graphql/generated';
 import { NoticeService } from '../notice/notice.service';
 import { SessionService } from '../session/session.service';
 import { SessionStore } from '../session/session.store';
@@ -19,6 +19,8 @@ interface NavItem {
   path: string;
   labelKey: string;
   icon: string;
+  /** Shown only to these roles (everyone when absent). */
+  roles?: readonly Role[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -26,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dossiers', labelKey: 'nav.dossiers', icon: 'folder_open' },
   { path: '/actions', labelKey: 'nav.actions', icon: 'assignment' },
   { path: '/my-details', labelKey: 'nav.myDetails', icon: 'person' },
+  { path: '/accounts', labelKey: 'nav.accounts', icon: 'group', roles: ['COMPANY_MAIN'] },
 ];
 
 /** Narrow screens get the navigation in a drawer behind a menu button. */
@@ -56,8 +59,11 @@ export class Shell {
   private readonly notices = inject(NoticeService);
   private readonly router = inject(Router);
 
-  protected readonly navItems = NAV_ITEMS;
   protected readonly me = this.store.me;
+  protected readonly navItems = computed(() => {
+    const role = this.me()?.role;
+    return NAV_ITEMS.filter((item) => !item.roles || (role !== undefined && item.roles.includes(role)));
+  });
   protected readonly firmName = computed(() => this.store.portalInfo()?.firmName ?? null);
   protected readonly handset = toSignal(
     inject(BreakpointObserver)

@@ -1,7 +1,10 @@
 import { Injectable, signal } from '@angular/core';
 
-/** Messages shown once on the next page, e.g. on /login after a session expired. */
-export type NoticeKey = 'sessionExpired' | 'loggedOut' | 'passwordChangedSignIn';
+/**
+ * Messages shown once on the next page, e.g. on /login after a session expired.
+ * `signInEnded`: the server ended a half-finished sign-in (too many wrong codes, or it took too long).
+ */
+export type NoticeKey = 'sessionExpired' | 'loggedOut' | 'passwordChangedSignIn' | 'signInEnded';
 
 @Injectable({ providedIn: 'root' })
 export class NoticeService {

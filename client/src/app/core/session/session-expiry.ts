@@ -1,13 +1,14 @@
 import { Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
+import { safeReturnUrl } from '../guards/auth.guards';
 import { NoticeService } from '../notice/notice.service';
 import { SessionService } from './session.service';
 import { SessionStore } from './session.store';
 
 /**
  * Reacts to `UNAUTHENTICATED` from the server. Only a page that believed it was signed in
- * (or in the forced password change) is sent back to /login, with "Uw sessie is verlopen";
- * anonymous pages handle their own errors.
+ * (or halfway a sign-in: password change, 2-step setup) is sent back to /login, with "Uw sessie
+ * is verlopen"; anonymous pages handle their own errors.
  */
 @Injectable({ providedIn: 'root' })
 export class SessionExpiry {
@@ -17,10 +18,10 @@ export class SessionExpiry {
   private readonly router = inject(Router);
 
   async expire(): Promise<void> {
-    if (!this.store.signedIn() && !this.store.passwordChangeRequired()) {
+    if (!this.store.signedIn() && !this.store.pendingSignIn()) {
       return;
     }
-    const returnUrl = this.router.url;
+    const returnUrl = safeReturnUrl(this.router.url);
     await this.session.clear();
     this.notices.show('sessionExpired');
     await this.router.navigate(['/login'], {

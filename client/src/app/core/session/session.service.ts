@@ -3,7 +3,7 @@ import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { SessionGQL } from '../../graphql/generated';
 import { LanguageService } from '../i18n/language.service';
-import { SessionAccount, SessionStore } from './session.store';
+import { SessionAccount, SessionStore, toPendingSignIn } from './session.store';
 
 /** Loads and ends the session; the state itself lives in {@link SessionStore}. */
 @Injectable({ providedIn: 'root' })
@@ -14,10 +14,13 @@ export class SessionService {
   private readonly apollo = inject(Apollo);
 
   /**
-   * Asks the server who is signed in (and the firm's public facts). Never throws: when the
-   * server cannot be reached the visitor is treated as anonymous.
+   * Asks the server who is signed in, where an unfinished sign-in stands (`authState`, so a
+   * reloaded step page resumes) and the firm's public facts. Keeps where a pending sign-in
+   * leads afterwards. Never throws: when the server cannot be reached the visitor is
+   * treated as anonymous.
    */
   async load(): Promise<void> {
+    const continuation = this.store.pendingSignIn() ?? undefined;
     try {
       const result = await firstValueFrom(
         this.sessionGql.fetch({ fetchPolicy: 'network-only', errorPolicy: 'all' }),
@@ -26,12 +29,18 @@ export class SessionService {
         this.store.setPortalInfo(result.data.portalInfo);
       }
       const me = result.data?.me ?? null;
-      this.store.setAccount(me);
+      const state = result.data?.authState ?? null;
+      const status = state?.status ?? 'SIGNED_IN';
       if (me) {
+        this.store.setAccount(me);
         await this.language.useAccountLanguage(me.language);
+      } else if (state && status !== 'SIGNED_IN') {
+        this.store.setPendingSignIn(toPendingSignIn(status, state, continuation));
+      } else {
+        this.store.clear();
       }
     } catch {
-      this.store.setAccount(null);
+      this.store.clear();
     }
   }
 

@@ -1,8 +1,8 @@
-import { anAccount } from '../../../testing/fixtures';
+import { anAccount, anAuthResult } from '../../../testing/fixtures';
 import { AuthResult, routeAfterAuth } from './auth-flow';
 
 function signedIn(firstLogin: boolean): AuthResult {
-  return { status: 'SIGNED_IN', secondFactor: null, account: anAccount({ firstLogin }) };
+  return anAuthResult({ account: anAccount({ firstLogin }) });
 }
 
 describe('routeAfterAuth', () => {
@@ -21,11 +21,14 @@ describe('routeAfterAuth', () => {
   });
 
   it('routes the other statuses', () => {
-    expect(routeAfterAuth({ status: 'PASSWORD_CHANGE_REQUIRED', secondFactor: null, account: null }, { via: 'login' })).toBe(
+    expect(routeAfterAuth(anAuthResult({ status: 'PASSWORD_CHANGE_REQUIRED', account: null }), { via: 'login' })).toBe(
       '/password-change',
     );
-    expect(routeAfterAuth({ status: 'SECOND_FACTOR_REQUIRED', secondFactor: 'TOTP', account: null }, { via: 'login' })).toBe(
-      '/second-factor',
+    expect(
+      routeAfterAuth(anAuthResult({ status: 'SECOND_FACTOR_REQUIRED', secondFactor: 'TOTP', account: null }), { via: 'login' }),
+    ).toBe('/second-factor');
+    expect(routeAfterAuth(anAuthResult({ status: 'TWO_FACTOR_SETUP_REQUIRED', account: null }), { via: 'login' })).toBe(
+      '/two-factor-setup',
     );
   });
 });

@@ -1,7 +1,7 @@
 import { Routes } from '@angular/router';
-import { anonymousGuard, passwordChangeGuard } from '../../core/guards/auth.guards';
+import { anonymousGuard, passwordChangeGuard, signInStepGuard } from '../../core/guards/auth.guards';
 
-/** Sign-in, invitation and password pages (anonymous layout). */
+/** Sign-in (with its later steps), invitation and password pages (anonymous layout). */
 export const authRoutes: Routes = [
   {
     path: 'login',
@@ -32,5 +32,23 @@ export const authRoutes: Routes = [
     title: 'titles.passwordChange',
     canActivate: [passwordChangeGuard],
     loadComponent: () => import('./password-change/password-change-page').then((m) => m.PasswordChangePage),
+  },
+  {
+    path: 'second-factor',
+    title: 'titles.secondFactor',
+    canActivate: [signInStepGuard('SECOND_FACTOR_REQUIRED')],
+    loadComponent: () => import('./second-factor/second-factor-page').then((m) => m.SecondFactorPage),
+  },
+  {
+    path: 'two-factor-setup',
+    title: 'titles.twoFactorSetup',
+    canActivate: [signInStepGuard('TWO_FACTOR_SETUP_REQUIRED')],
+    loadComponent: () => import('./two-factor-setup/two-factor-setup-page').then((m) => m.TwoFactorSetupPage),
+  },
+  {
+    path: 'email-reminder',
+    title: 'titles.emailReminder',
+    canActivate: [anonymousGuard],
+    loadComponent: () => import('./email-reminder/email-reminder-page').then((m) => m.EmailReminderPage),
   },
 ];

@@ -2,13 +2,17 @@ import {
   ApplicationRef,
   ChangeDetectionStrategy,
   Component,
+  ElementRef,
+  Injector,
   OnInit,
   WritableSignal,
+  computed,
   inject,
   linkedSignal,
   signal,
   viewChild,
 } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatRadioGroup, MatRadioModule } from '@angular/material/radio';
 import { MatSlideToggle, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -22,9 +26,14 @@ import {
   MySettingsInput,
   UpdateMySettingsGQL,
 } from '../../graphql/generated';
+import { focusAfterRender } from '../../shared/a11y/focus';
 import { ChangePasswordForm } from '../../shared/change-password/change-password-form';
 import { ErrorAlert } from '../../shared/feedback/error-alert';
 import { StatusMessage } from '../../shared/feedback/status-message';
+import { PasswordConfirmation } from '../../shared/two-factor/password-confirmation';
+import { SmsSetup } from '../../shared/two-factor/sms-setup';
+import { TwoFactorState } from '../../shared/two-factor/two-factor-state';
+import { TwoFactorSection } from './two-factor-section';
 
 type NotificationKey = 'newDocuments' | 'newQuestionnaires' | 'newMessages';
 
@@ -34,13 +43,27 @@ const NOTIFICATIONS: readonly { key: NotificationKey; id: string }[] = [
   { key: 'newMessages', id: 'notify-new-messages' },
 ];
 
-/** "Mijn gegevens": account details, language, notifications, password. */
+/**
+ * "Mijn gegevens": account details (with the mobile number), language, 2-step verification,
+ * notifications, password.
+ */
 @Component({
   selector: 'app-my-details-page',
-  imports: [MatRadioModule, MatSlideToggleModule, TranslocoDirective, ChangePasswordForm, ErrorAlert, StatusMessage],
+  imports: [
+    MatButtonModule,
+    MatRadioModule,
+    MatSlideToggleModule,
+    TranslocoDirective,
+    ChangePasswordForm,
+    ErrorAlert,
+    StatusMessage,
+    SmsSetup,
+    TwoFactorSection,
+  ],
+  providers: [PasswordConfirmation, TwoFactorState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-details-page.html',
-  styleUrl: './my-details-page.scss',
+  styleUrls: ['./settings-sections.scss', './my-details-page.scss'],
 })
 export class MyDetailsPage implements OnInit {
   private readonly store = inject(SessionStore);
@@ -48,8 +71,17 @@ export class MyDetailsPage implements OnInit {
   private readonly updateSettingsGql = inject(UpdateMySettingsGQL);
   private readonly markFirstLoginDoneGql = inject(MarkFirstLoginDoneGQL);
   private readonly appRef = inject(ApplicationRef);
+  private readonly twoFactor = inject(TwoFactorState);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  private readonly injector = inject(Injector);
 
   protected readonly me = this.store.me;
+  /** The number is confirmed by SMS, so it can only be changed where the portal sends SMS. */
+  protected readonly smsAllowed = computed(
+    () => this.twoFactor.status()?.smsAllowed ?? this.store.portalInfo()?.smsAllowed ?? false,
+  );
+  protected readonly changingMobile = signal(false);
+  protected readonly mobileStatus = signal<string | null>(null);
   protected readonly languages = UI_LANGUAGES.map((l) => ({ ...l, value: toApiLanguage(l.code) }));
   protected readonly notifications = NOTIFICATIONS;
 
@@ -75,6 +107,24 @@ export class MyDetailsPage implements OnInit {
       this.welcome.set(true);
       void this.markFirstLoginDone();
     }
+    void this.twoFactor.load();
+  }
+
+  protected changeMobile(): void {
+    this.mobileStatus.set(null);
+    this.changingMobile.set(true);
+  }
+
+  /** The new number is confirmed: reload it (as the server stored it) and return to the button. */
+  protected async onMobileConfirmed(): Promise<void> {
+    await this.twoFactor.load();
+    this.closeMobile();
+    this.mobileStatus.set('myDetails.account.mobileSaved');
+  }
+
+  protected closeMobile(): void {
+    this.changingMobile.set(false);
+    focusAfterRender(this.host, '#mobile-change-button', this.injector);
   }
 
   private async markFirstLoginDone(): Promise<void> {

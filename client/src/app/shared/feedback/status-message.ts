@@ -15,7 +15,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
       @if (messageKey(); as key) {
         <ng-container *transloco="let t">
           <mat-icon aria-hidden="true">{{ icon() }}</mat-icon>
-          <span>{{ t(key) }}</span>
+          <span>{{ t(key, params()) }}</span>
         </ng-container>
       }
     </div>
@@ -23,6 +23,8 @@ import { TranslocoDirective } from '@jsverse/transloco';
 })
 export class StatusMessage {
   readonly messageKey = input<string | null>(null);
+  /** Interpolation values of the message, e.g. `{ email }`. */
+  readonly params = input<Record<string, unknown>>({});
   readonly icon = input('check_circle');
   readonly statusId = input<string | null>(null);
 }

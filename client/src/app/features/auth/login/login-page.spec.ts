@@ -2,7 +2,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { Observable } from 'rxjs';
-import { anAccount } from '../../../../testing/fixtures';
+import { aPortalInfo, anAccount, anAuthResult } from '../../../../testing/fixtures';
 import { answering, failingWith, graphqlError } from '../../../../testing/graphql-testing';
 import { provideTranslocoTesting } from '../../../../testing/i18n-testing';
 import { NoticeService } from '../../../core/notice/notice.service';
@@ -64,10 +64,7 @@ describe('LoginPage', () => {
   });
 
   it('welcomes with the firm name and labels both fields', async () => {
-    store.setPortalInfo({
-      firmName: 'Notariskantoor De Vries',
-      passwordPolicy: { mode: 'SEED', minLength: 8, maxLength: 128, requireUppercase: true, requireDigit: true },
-    });
+    store.setPortalInfo(aPortalInfo());
     await setUp();
     expect(el().querySelector('h1')?.textContent).toContain('Welkom op het klantenportaal van Notariskantoor De Vries');
     expect(el().querySelector('label[for="identifier"]')?.textContent).toContain('E-mailadres of accountnummer');
@@ -84,7 +81,7 @@ describe('LoginPage', () => {
   });
 
   it('signs in and goes home', async () => {
-    answer({ status: 'SIGNED_IN', secondFactor: null, account: anAccount() });
+    answer(anAuthResult());
     await setUp();
     await signIn('  jan@example.nl ', ' Geheim123 ');
     // The identifier is trimmed, the password is sent exactly as typed.
@@ -94,14 +91,14 @@ describe('LoginPage', () => {
   });
 
   it('opens "Mijn gegevens" on the first login', async () => {
-    answer({ status: 'SIGNED_IN', secondFactor: null, account: anAccount({ firstLogin: true }) });
+    answer(anAuthResult({ account: anAccount({ firstLogin: true }) }));
     await setUp();
     await signIn();
     expect(navigateByUrl).toHaveBeenCalledWith('/my-details');
   });
 
   it('goes to the password change when the password has expired', async () => {
-    answer({ status: 'PASSWORD_CHANGE_REQUIRED', secondFactor: null, account: null });
+    answer(anAuthResult({ status: 'PASSWORD_CHANGE_REQUIRED', account: null }));
     await setUp();
     await signIn();
     expect(store.passwordChangeRequired()).toBe(true);
@@ -110,10 +107,37 @@ describe('LoginPage', () => {
   });
 
   it('goes to the second step when a second factor is required', async () => {
-    answer({ status: 'SECOND_FACTOR_REQUIRED', secondFactor: 'SMS', account: null });
+    answer(
+      anAuthResult({ status: 'SECOND_FACTOR_REQUIRED', secondFactor: 'SMS', smsAvailable: true, maskedMobileNumber: '+31 6 ••• ••• 78', account: null }),
+    );
     await setUp();
     await signIn();
     expect(navigateByUrl).toHaveBeenCalledWith('/second-factor');
+    expect(store.pendingSignIn()).toEqual({
+      status: 'SECOND_FACTOR_REQUIRED',
+      secondFactor: 'SMS',
+      smsAvailable: true,
+      maskedMobileNumber: '+31 6 ••• ••• 78',
+      via: 'login',
+      returnUrl: null,
+    });
+  });
+
+  it('goes to the 2-step setup when the role requires it', async () => {
+    answer(anAuthResult({ status: 'TWO_FACTOR_SETUP_REQUIRED', account: null }));
+    await setUp();
+    await signIn();
+    expect(store.pendingSignIn()?.status).toBe('TWO_FACTOR_SETUP_REQUIRED');
+    expect(navigateByUrl).toHaveBeenCalledWith('/two-factor-setup');
+  });
+
+  it('offers "E-mailadres vergeten" only when the portal sends SMS', async () => {
+    store.setPortalInfo(aPortalInfo({ smsAllowed: false }));
+    await setUp();
+    expect(el().querySelector('a[href="/email-reminder"]')).toBeNull();
+    store.setPortalInfo(aPortalInfo({ smsAllowed: true }));
+    await fixture.whenStable();
+    expect(el().querySelector('a[href="/email-reminder"]')?.textContent).toContain('E-mailadres vergeten');
   });
 
   it('shows one message for wrong credentials and stays', async () => {

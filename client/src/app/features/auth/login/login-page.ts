@@ -39,6 +39,8 @@ export class LoginPage {
   private readonly route = inject(ActivatedRoute);
 
   protected readonly firmName = computed(() => this.store.portalInfo()?.firmName ?? null);
+  /** "E-mailadres vergeten" works by SMS: offered only when the portal sends SMS at all. */
+  protected readonly smsAllowed = computed(() => this.store.portalInfo()?.smsAllowed ?? false);
   /** "Uw sessie is verlopen", "U bent uitgelogd", … — shown once. */
   protected readonly notice = signal(inject(NoticeService).take());
   protected readonly showPassword = signal(false);

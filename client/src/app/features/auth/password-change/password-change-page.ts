@@ -32,7 +32,7 @@ export class PasswordChangePage {
       await this.router.navigateByUrl(SIGNED_IN_HOME);
     } else {
       // The server ended the restricted session: sign in with the new password.
-      this.store.setPasswordChangeRequired(false);
+      this.store.setPendingSignIn(null);
       this.notices.show('passwordChangedSignIn');
       await this.router.navigateByUrl('/login');
     }

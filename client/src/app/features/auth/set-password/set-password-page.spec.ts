@@ -1,7 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { Apollo } from 'apollo-angular';
-import { anAccount, settle } from '../../../../testing/fixtures';
+import { anAccount, anAuthResult, settle } from '../../../../testing/fixtures';
 import { answering, failingWith, graphqlError } from '../../../../testing/graphql-testing';
 import { provideTranslocoTesting } from '../../../../testing/i18n-testing';
 import { SessionStore } from '../../../core/session/session.store';
@@ -70,7 +70,7 @@ describe('SetPasswordPage', () => {
 
   it('sets the password exactly as typed, signs in and opens "Mijn gegevens"', async () => {
     mutate.mockImplementation(
-      answering({ setPassword: { status: 'SIGNED_IN', secondFactor: null, account: anAccount({ firstLogin: true }) } }),
+      answering({ setPassword: anAuthResult({ account: anAccount({ firstLogin: true }) }) }),
     );
     await open('VALID');
     await submit(' Geheim123 ');

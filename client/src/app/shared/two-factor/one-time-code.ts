@@ -1,0 +1,7 @@
+/** A code from an SMS or an authenticator app: six digits, spaces in between forgiven ("123 456"). */
+export const ONE_TIME_CODE_PATTERN = /^\s*(\d\s*){6}$/;
+
+/** The code as the server expects it: the six digits only. */
+export function normaliseOneTimeCode(value: string): string {
+  return value.replace(/\s/g, '');
+}
