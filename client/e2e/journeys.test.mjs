@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { activeAccount, expectAccessible, expectNoProblems, invitedAccount, launchBrowser, newPage, startPortal, tokenFrom } from './support.mjs';
+import { describe, it } from 'node:test';
+import { activeAccount, expectAccessible, expectNoProblems, invitedAccount, newPage, tokenFrom, useJourneyPortal } from './support.mjs';
 
 const PASSWORD = 'Zonnebloem-Akte-42';
 
 describe('browser journeys: onboarding and sign-in', () => {
-  let tp;
-  let browser;
-  before(async () => {
-    tp = await startPortal({ LOGIN_IP_LIMIT_PER_MINUTE: '1000', LINK_IP_LIMIT_PER_15_MINUTES: '1000' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await tp?.close();
-  });
+  const journey = useJourneyPortal();
 
   it('invitation link → e-mail → set password → Mijn gegevens → logout → login (mouse)', async () => {
-    const account = await invitedAccount(tp, { displayName: 'Anna Visser' });
-    const [invitation] = await tp.mail.waitFor(account.email, 1);
-    const page = await newPage(browser);
+    const account = await invitedAccount(journey.tp, { displayName: 'Anna Visser' });
+    const [invitation] = await journey.tp.mail.waitFor(account.email, 1);
+    const page = await newPage(journey.browser);
 
     await page.goto(invitation.links.find((l) => l.includes('/activate/')));
     await page.locator('#email').waitFor();
@@ -28,8 +19,8 @@ describe('browser journeys: onboarding and sign-in', () => {
     await page.getByRole('button', { name: 'Verstuur' }).click();
     await page.getByText('Als dit e-mailadres bij ons bekend is').waitFor();
 
-    const mails = await tp.mail.waitFor(account.email, 2);
-    await page.goto(`${tp.url}/set-password/${tokenFrom(mails[1], 'set-password')}`);
+    const mails = await journey.tp.mail.waitFor(account.email, 2);
+    await page.goto(`${journey.tp.url}/set-password/${tokenFrom(mails[1], 'set-password')}`);
     await page.locator('#new-password').waitFor();
     await expectAccessible(page, 'set-password page');
     await page.fill('#new-password', PASSWORD);
@@ -40,7 +31,7 @@ describe('browser journeys: onboarding and sign-in', () => {
     await page.getByRole('heading', { name: 'Mijn gegevens' }).waitFor();
     await page.getByText(account.accountNumber).waitFor();
     await expectAccessible(page, 'Mijn gegevens');
-    await tp.mail.waitFor(account.email, 3);
+    await journey.tp.mail.waitFor(account.email, 3);
 
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.waitForURL('**/login');
@@ -56,9 +47,9 @@ describe('browser journeys: onboarding and sign-in', () => {
   });
 
   it('the same journey by keyboard only', async () => {
-    const account = await invitedAccount(tp);
-    const [invitation] = await tp.mail.waitFor(account.email, 1);
-    const page = await newPage(browser);
+    const account = await invitedAccount(journey.tp);
+    const [invitation] = await journey.tp.mail.waitFor(account.email, 1);
+    const page = await newPage(journey.browser);
     const kb = page.keyboard;
     // Presses Tab until the (visible) target has focus, as a keyboard user would.
     const tabTo = async (target) => {
@@ -77,8 +68,8 @@ describe('browser journeys: onboarding and sign-in', () => {
     await kb.press('Enter');
     await page.getByText('Als dit e-mailadres bij ons bekend is').waitFor();
 
-    const mails = await tp.mail.waitFor(account.email, 2);
-    await page.goto(`${tp.url}/set-password/${tokenFrom(mails[1], 'set-password')}`);
+    const mails = await journey.tp.mail.waitFor(account.email, 2);
+    await page.goto(`${journey.tp.url}/set-password/${tokenFrom(mails[1], 'set-password')}`);
     await page.locator('#new-password').waitFor();
     await tabTo('#new-password');
     await kb.type(PASSWORD);
@@ -102,12 +93,12 @@ describe('browser journeys: onboarding and sign-in', () => {
   });
 
   it('shows the expired-link page and a wrong password without revealing the account', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${tp.url}/set-password/not-a-valid-token`);
+    const page = await newPage(journey.browser);
+    await page.goto(`${journey.tp.url}/set-password/not-a-valid-token`);
     await page.getByText(/niet (meer )?geldig|verlopen/i).first().waitFor();
     await expectAccessible(page, 'expired link page');
 
-    await page.goto(`${tp.url}/login`);
+    await page.goto(`${journey.tp.url}/login`);
     await page.fill('#identifier', 'nobody@example.nl');
     await page.fill('#password', 'Whatever-123');
     await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -116,21 +107,21 @@ describe('browser journeys: onboarding and sign-in', () => {
   });
 
   it('switches Mijn gegevens to English at once and keeps it for the next sign-in', async () => {
-    const account = await activeAccount(tp, PASSWORD);
-    const page = await newPage(browser);
-    await page.goto(`${tp.url}/login`);
+    const account = await activeAccount(journey.tp, PASSWORD);
+    const page = await newPage(journey.browser);
+    await page.goto(`${journey.tp.url}/login`);
     await page.fill('#identifier', account.email);
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL('**/home');
-    await page.goto(`${tp.url}/my-details`);
+    await page.goto(`${journey.tp.url}/my-details`);
     await page.getByRole('heading', { name: 'Mijn gegevens' }).waitFor();
     await page.locator('#language-en input').check();
     await page.getByRole('heading', { name: 'My details' }).waitFor();
     await expectAccessible(page, 'Mijn gegevens in English');
 
-    const reloaded = await newPage(browser);
-    await reloaded.goto(`${tp.url}/login`);
+    const reloaded = await newPage(journey.browser);
+    await reloaded.goto(`${journey.tp.url}/login`);
     await reloaded.fill('#identifier', account.email);
     await reloaded.fill('#password', PASSWORD);
     await reloaded.getByRole('button', { name: 'Inloggen' }).click();

@@ -3,6 +3,8 @@
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { startPortal } from '../../server/dist/server/test/harness.js';
 
 export { startPortal, tokenFrom } from '../../server/dist/server/test/harness.js';
 export { invitedAccount, activeAccount, uniqueEmail, uniqueMobile, client, totpCode } from '../../server/dist/server/test/factories.js';
@@ -26,6 +28,27 @@ export async function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+/**
+ * The portal and the browser that the journeys of a `describe` block share: started before the
+ * first, closed after the last. Call it in the `describe`; read `tp` and `browser` in the tests.
+ */
+export function useJourneyPortal() {
+  let tp;
+  let browser;
+  before(async () => {
+    tp = await startPortal({ LOGIN_IP_LIMIT_PER_MINUTE: '1000', LINK_IP_LIMIT_PER_15_MINUTES: '1000' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await tp?.close();
+  });
+  return {
+    get tp() { return tp; },
+    get browser() { return browser; },
+  };
 }
 
 /** A new page that records console errors and CSP violations, so a journey can assert there were none. */

@@ -23,7 +23,8 @@ import { focusAfterRender } from '../a11y/focus';
 import { ErrorAlert } from '../feedback/error-alert';
 import { StatusMessage } from '../feedback/status-message';
 import { mobileNumberValidator } from '../forms/mobile-number';
-import { ONE_TIME_CODE_PATTERN, normaliseOneTimeCode } from './one-time-code';
+import { normaliseOneTimeCode, oneTimeCodeControl } from './one-time-code';
+import { OneTimeCodeField } from './one-time-code-field';
 import { PasswordConfirmation } from './password-confirmation';
 import { PasswordPrompt } from './password-prompt';
 
@@ -32,7 +33,8 @@ type Step = 'password' | 'number' | 'code';
 /** What the setup is for: 2-step verification by SMS, or only (another) mobile number. */
 export type SmsSetupPurpose = 'twoFactor' | 'mobile';
 
-const IDS: Record<SmsSetupPurpose, { password: string; number: string; code: string }> = {
+/** The id of each step's input (its intro and error alert derive theirs from it). */
+const IDS: Record<SmsSetupPurpose, Record<Step, string>> = {
   twoFactor: { password: 'two-factor-password', number: 'sms-mobile-number', code: 'sms-code' },
   mobile: { password: 'mobile-confirm-password', number: 'new-mobile-number', code: 'mobile-code' },
 };
@@ -56,6 +58,7 @@ const SMS_MESSAGES = { RATE_LIMITED: 'errors.smsRateLimited' };
     TranslocoDirective,
     ErrorAlert,
     StatusMessage,
+    OneTimeCodeField,
     PasswordPrompt,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -99,28 +102,13 @@ const SMS_MESSAGES = { RATE_LIMITED: 'errors.smsRateLimited' };
           <app-status-message [messageKey]="status()" [params]="{ number: sentTo() }" />
           <form [formGroup]="codeForm" (ngSubmit)="confirmCode()" novalidate [attr.aria-busy]="codeSubmission.busy()">
             <app-error-alert [error]="codeSubmission.error()" [alertId]="ids().code + '-error'" />
-            <mat-form-field appearance="outline" class="full-width">
-              <mat-label>{{ t('twoFactor.sms.code') }}</mat-label>
-              <input
-                matInput
-                [id]="ids().code"
-                name="sms-code"
-                type="text"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                autocapitalize="off"
-                spellcheck="false"
-                formControlName="code"
-                required
-                [aria-describedby]="ids().code + '-intro'"
-              />
-              <mat-hint>{{ t('secondFactor.codeHint') }}</mat-hint>
-              @if (codeForm.controls.code.hasError('required')) {
-                <mat-error>{{ t('common.required') }}</mat-error>
-              } @else if (codeForm.controls.code.hasError('pattern')) {
-                <mat-error>{{ t('secondFactor.codeInvalid') }}</mat-error>
-              }
-            </mat-form-field>
+            <app-one-time-code-field
+              [control]="codeForm.controls.code"
+              [inputId]="ids().code"
+              name="sms-code"
+              labelKey="twoFactor.sms.code"
+              [describedBy]="ids().code + '-intro'"
+            />
             <div class="form-actions">
               <button mat-flat-button type="submit">{{ t('twoFactor.sms.confirm') }}</button>
               <button mat-stroked-button type="button" [attr.aria-busy]="resending()" (click)="resend()">
@@ -163,7 +151,7 @@ export class SmsSetup implements OnInit {
   });
   protected readonly numberSubmission = new FormSubmission(this.numberForm, SMS_MESSAGES);
   protected readonly codeForm = new FormGroup({
-    code: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(ONE_TIME_CODE_PATTERN)] }),
+    code: oneTimeCodeControl(),
   });
   protected readonly codeSubmission = new FormSubmission(this.codeForm, SMS_MESSAGES);
 
@@ -184,8 +172,7 @@ export class SmsSetup implements OnInit {
   protected goTo(step: Step): void {
     this.status.set(null);
     this.step.set(step);
-    const ids = this.ids();
-    focusAfterRender(this.host, `#${step === 'password' ? ids.password : step === 'number' ? ids.number : ids.code}`, this.injector);
+    focusAfterRender(this.host, `#${this.ids()[step]}`, this.injector);
   }
 
   protected sendCode(): Promise<void> {

@@ -9,11 +9,9 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { DomSanitizer, SafeHtml, SafeUrl } from '@angular/platform-browser';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
@@ -23,7 +21,8 @@ import { ConfirmTotpSetupGQL, StartTotpSetupGQL } from '../../graphql/generated'
 import { focusAfterRender } from '../a11y/focus';
 import { ErrorAlert } from '../feedback/error-alert';
 import { StatusMessage } from '../feedback/status-message';
-import { ONE_TIME_CODE_PATTERN, normaliseOneTimeCode } from './one-time-code';
+import { normaliseOneTimeCode, oneTimeCodeControl } from './one-time-code';
+import { OneTimeCodeField } from './one-time-code-field';
 import { PasswordConfirmation } from './password-confirmation';
 import { PasswordPrompt } from './password-prompt';
 
@@ -52,12 +51,11 @@ export function groupSecret(secret: string): string {
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     TranslocoDirective,
     ErrorAlert,
     StatusMessage,
+    OneTimeCodeField,
     PasswordPrompt,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -98,28 +96,12 @@ export function groupSecret(secret: string): string {
             </ol>
             <form [formGroup]="codeForm" (ngSubmit)="confirmCode()" novalidate [attr.aria-busy]="codeSubmission.busy()">
               <app-error-alert [error]="codeSubmission.error()" alertId="totp-code-error" />
-              <mat-form-field appearance="outline" class="full-width">
-                <mat-label>{{ t('twoFactor.totp.code') }}</mat-label>
-                <input
-                  matInput
-                  id="totp-code"
-                  name="totp-code"
-                  type="text"
-                  inputmode="numeric"
-                  autocomplete="one-time-code"
-                  autocapitalize="off"
-                  spellcheck="false"
-                  formControlName="code"
-                  required
-                  aria-describedby="totp-code-intro"
-                />
-                <mat-hint>{{ t('secondFactor.codeHint') }}</mat-hint>
-                @if (codeForm.controls.code.hasError('required')) {
-                  <mat-error>{{ t('common.required') }}</mat-error>
-                } @else if (codeForm.controls.code.hasError('pattern')) {
-                  <mat-error>{{ t('secondFactor.codeInvalid') }}</mat-error>
-                }
-              </mat-form-field>
+              <app-one-time-code-field
+                [control]="codeForm.controls.code"
+                inputId="totp-code"
+                labelKey="twoFactor.totp.code"
+                describedBy="totp-code-intro"
+              />
               <div class="form-actions">
                 <button mat-flat-button type="submit">{{ t('twoFactor.totp.confirm') }}</button>
                 <button mat-button type="button" (click)="cancelled.emit()">{{ t('common.cancel') }}</button>
@@ -157,7 +139,7 @@ export class TotpSetup implements OnInit {
   protected readonly status = signal<string | null>(null);
 
   protected readonly codeForm = new FormGroup({
-    code: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(ONE_TIME_CODE_PATTERN)] }),
+    code: oneTimeCodeControl(),
   });
   protected readonly codeSubmission = new FormSubmission(this.codeForm, { INVALID_CODE: 'twoFactor.totp.invalidCode' });
 

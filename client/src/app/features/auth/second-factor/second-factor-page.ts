@@ -12,7 +12,8 @@ import { SendLoginCodeBySmsGQL, VerifySecondFactorGQL } from '../../../graphql/g
 import { focusAfterRender } from '../../../shared/a11y/focus';
 import { ErrorAlert } from '../../../shared/feedback/error-alert';
 import { StatusMessage } from '../../../shared/feedback/status-message';
-import { ONE_TIME_CODE_PATTERN, normaliseOneTimeCode } from '../../../shared/two-factor/one-time-code';
+import { normaliseOneTimeCode, oneTimeCodeControl } from '../../../shared/two-factor/one-time-code';
+import { OneTimeCodeField } from '../../../shared/two-factor/one-time-code-field';
 import { AuthFlow } from '../auth-flow';
 
 type Mode = 'code' | 'recovery';
@@ -36,6 +37,7 @@ const RECOVERY_CODE = /^\s*[A-Za-z0-9]{5}[\s-]?[A-Za-z0-9]{5}\s*$/;
     TranslocoDirective,
     ErrorAlert,
     StatusMessage,
+    OneTimeCodeField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './second-factor-page.html',
@@ -73,7 +75,7 @@ export class SecondFactorPage {
   });
 
   protected readonly form = new FormGroup({
-    code: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(ONE_TIME_CODE_PATTERN)] }),
+    code: oneTimeCodeControl(),
     recoveryCode: new FormControl(
       { value: '', disabled: true },
       { nonNullable: true, validators: [Validators.required, Validators.pattern(RECOVERY_CODE)] },
