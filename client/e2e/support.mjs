@@ -53,7 +53,8 @@ export function useJourneyPortal() {
 
 /** A new page that records console errors and CSP violations, so a journey can assert there were none. */
 export async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ locale: 'nl-NL', ...options });
+  // Reduced motion: no fade-ins for axe to measure halfway (styles.scss turns animations off then).
+  const context = await browser.newContext({ locale: 'nl-NL', reducedMotion: 'reduce', ...options });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(msg.text()); });

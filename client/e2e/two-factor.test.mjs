@@ -125,6 +125,8 @@ describe('browser journeys: two-step verification, Mijn gegevens and extra accou
 
     await page.getByRole('button', { name: 'Extra account toevoegen' }).click();
     const dialog = page.getByRole('dialog');
+    // The dialog moves focus to its first field once it has opened; typing before that could land elsewhere.
+    await page.waitForFunction(() => document.activeElement?.id === 'extra-account-name');
     await dialog.locator('#extra-account-name').fill('Kees Collega');
     const email = `kees.${Date.now()}@example.nl`;
     await dialog.locator('#extra-account-email').fill(email);
