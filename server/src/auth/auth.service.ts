@@ -12,7 +12,7 @@ import { AuthLink, type LinkPurpose } from './auth-link.entity.js';
 import { SmsCodes } from './sms-codes.js';
 import { LoginFailure } from './login-failure.entity.js';
 import type { SessionStage } from './session.entity.js';
-import { SessionService } from './session.service.js';
+import type { SessionService } from './session.service.js';
 import { hashToken, newToken } from './tokens.js';
 import type { App } from '../app-context.js';
 
@@ -53,7 +53,7 @@ export class AuthService {
   private readonly sessions: SessionService;
   private readonly smsCodes: SmsCodes;
   constructor(private readonly app: App) {
-    this.sessions = new SessionService(app);
+    this.sessions = app.sessions;
     this.smsCodes = new SmsCodes(app);
   }
 

@@ -12,7 +12,7 @@ import { maskMobile, normaliseMobile } from './phone.js';
 import type { AuthResult, AuthStatus } from './auth.types.js';
 import { looksLikeRecoveryCode, RecoveryCodes } from './recovery-codes.js';
 import { outcome, type AuthOutcome } from './auth.service.js';
-import { SessionService } from './session.service.js';
+import type { SessionService } from './session.service.js';
 import { SmsCodes } from './sms-codes.js';
 import { SecretBox } from './secret-box.js';
 import { normaliseCode, totpStep } from './totp.js';
@@ -51,7 +51,7 @@ export class SecondStepService {
   private readonly recovery: RecoveryCodes;
   private readonly box: SecretBox;
   constructor(private readonly app: App) {
-    this.sessions = new SessionService(app);
+    this.sessions = app.sessions;
     this.sms = new SmsCodes(app);
     this.recovery = new RecoveryCodes(app);
     this.box = new SecretBox(app.config.APP_ENCRYPTION_KEY);

@@ -11,7 +11,7 @@ import { normaliseMobile } from './phone.js';
 import { RecoveryCodes } from './recovery-codes.js';
 import { SecretBox } from './secret-box.js';
 import { Session } from './session.entity.js';
-import { SessionService } from './session.service.js';
+import type { SessionService } from './session.service.js';
 import { SmsCodes } from './sms-codes.js';
 import { newTotpSecret, normaliseCode, totpEnrolment, totpStep } from './totp.js';
 import { lockAccount } from './second-step.service.js';
@@ -42,7 +42,7 @@ export class TwoFactorService {
   private readonly recovery: RecoveryCodes;
   private readonly box: SecretBox;
   constructor(private readonly app: App) {
-    this.sessions = new SessionService(app);
+    this.sessions = app.sessions;
     this.sms = new SmsCodes(app);
     this.recovery = new RecoveryCodes(app);
     this.box = new SecretBox(app.config.APP_ENCRYPTION_KEY);

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { App } from '../../app-context.js';
 import { normaliseMobile } from '../../auth/phone.js';
-import { SessionService } from '../../auth/session.service.js';
+import type { SessionService } from '../../auth/session.service.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { badInput, DomainError } from '../../graphql/errors.js';
@@ -17,7 +17,7 @@ import type { ExtraAccountInput } from './account.inputs.js';
 export class ExtraAccountsService {
   private readonly sessions: SessionService;
   constructor(private readonly app: App) {
-    this.sessions = new SessionService(app);
+    this.sessions = app.sessions;
   }
 
   private companyOf(ctx: RequestContext): string {
