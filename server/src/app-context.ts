@@ -8,6 +8,9 @@ import type { RateLimiter } from './auth/rate-limiter.js';
 import type { Passwords } from './auth/passwords.js';
 import type { AuthService } from './auth/auth.service.js';
 import type { SessionService } from './auth/session.service.js';
+import type { SmsCodes } from './auth/sms-codes.js';
+import type { RecoveryCodes } from './auth/recovery-codes.js';
+import type { SecretBox } from './auth/secret-box.js';
 import type { AccountService } from './modules/account/account.service.js';
 import type { ExtraAccountsService } from './modules/account/extra-accounts.service.js';
 import type { SecondStepService } from './auth/second-step.service.js';
@@ -24,5 +27,8 @@ export interface App {
   passwords: Passwords;
   limiter: RateLimiter;
   sessions: SessionService;
+  smsCodes: SmsCodes;
+  recoveryCodes: RecoveryCodes;
+  secretBox: SecretBox;
   services: { auth: AuthService; secondStep: SecondStepService; twoFactor: TwoFactorService; accounts: AccountService; extraAccounts: ExtraAccountsService };
 }

@@ -9,7 +9,6 @@ import { inTransaction } from '../db/transaction.js';
 import { Account } from '../modules/account/account.entity.js';
 import { TwoFactorMethod } from '../modules/account/account.enums.js';
 import { AuthLink, type LinkPurpose } from './auth-link.entity.js';
-import { SmsCodes } from './sms-codes.js';
 import { LoginFailure } from './login-failure.entity.js';
 import type { SessionStage } from './session.entity.js';
 import type { SessionService } from './session.service.js';
@@ -51,10 +50,8 @@ export function findByIdentifier(manager: EntityManager, identifier: string): Pr
  */
 export class AuthService {
   private readonly sessions: SessionService;
-  private readonly smsCodes: SmsCodes;
   constructor(private readonly app: App) {
     this.sessions = app.sessions;
-    this.smsCodes = new SmsCodes(app);
   }
 
   /**
@@ -165,7 +162,7 @@ export class AuthService {
       // Shares the session's id: the first wrong code of this login replaces it instead of counting twice.
       await m.insert(LoginFailure, { id: session.id, accountId: account.id, at: now });
       if (account.twoFactorMethod === TwoFactorMethod.SMS && account.mobileNumber && this.app.config.SMS_ALLOWED) {
-        await this.smsCodes.issue(m, account, 'LOGIN', session.id, account.mobileNumber);
+        await this.app.smsCodes.issue(m, account, 'LOGIN', session.id, account.mobileNumber);
       }
     }
     return { stage, token };

@@ -10,11 +10,8 @@ import { minutes } from '../clock.js';
 import { LoginFailure } from './login-failure.entity.js';
 import { maskMobile, normaliseMobile } from './phone.js';
 import type { AuthResult, AuthStatus } from './auth.types.js';
-import { looksLikeRecoveryCode, RecoveryCodes } from './recovery-codes.js';
+import { looksLikeRecoveryCode } from './recovery-codes.js';
 import { outcome, type AuthOutcome } from './auth.service.js';
-import type { SessionService } from './session.service.js';
-import { SmsCodes } from './sms-codes.js';
-import { SecretBox } from './secret-box.js';
 import { normaliseCode, totpStep } from './totp.js';
 
 type Method = 'TOTP' | 'SMS' | 'RECOVERY_CODE';
@@ -46,16 +43,7 @@ export function lockAccount(m: EntityManager, id: string): Promise<Account> {
  * the lockout like wrong passwords; the lock also ends the half-finished session.
  */
 export class SecondStepService {
-  private readonly sessions: SessionService;
-  private readonly sms: SmsCodes;
-  private readonly recovery: RecoveryCodes;
-  private readonly box: SecretBox;
-  constructor(private readonly app: App) {
-    this.sessions = app.sessions;
-    this.sms = new SmsCodes(app);
-    this.recovery = new RecoveryCodes(app);
-    this.box = new SecretBox(app.config.APP_ENCRYPTION_KEY);
-  }
+  constructor(private readonly app: App) {}
 
   private secondStepSession(ctx: RequestContext) {
     if (!ctx.session || !ctx.account || ctx.session.stage !== 'SECOND_FACTOR') throw new DomainError('UNAUTHENTICATED');
@@ -79,7 +67,7 @@ export class SecondStepService {
       if (!method) {
         await m.delete(LoginFailure, { id: session.id });
         const lockedNow = await this.app.services.auth.recordFailure(m, ctx, account, locked, now, 'wrong-second-factor');
-        if (locked || lockedNow) await this.sessions.end(m, session, 'locked', ctx.ip);
+        if (locked || lockedNow) await this.app.sessions.end(m, session, 'locked', ctx.ip);
         return { ok: false as const };
       }
       account.consecutiveFailures = 0;
@@ -88,30 +76,30 @@ export class SecondStepService {
       await m.save(account);
       await m.delete(LoginFailure, { accountId: account.id });
       const stage = this.app.services.auth.stageAfterSecondStep(account);
-      const token = await this.sessions.advance(m, session, account, stage, ctx.ip);
+      const token = await this.app.sessions.advance(m, session, account, stage, ctx.ip);
       await this.app.audit.record(m, { action: 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { via: 'second-factor', method, stage } });
       if (method === 'RECOVERY_CODE') {
-        await this.app.audit.record(m, { action: 'recovery-code.used', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { left: await this.recovery.left(m, account.id) } });
+        await this.app.audit.record(m, { action: 'recovery-code.used', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { left: await this.app.recoveryCodes.left(m, account.id) } });
       }
       return { ok: true as const, token, outcome: outcome(stage, account) };
     });
     if (!result.ok) throw new DomainError('INVALID_CODE');
-    this.sessions.setCookie(ctx.res, result.token);
+    this.app.sessions.setCookie(ctx.res, result.token);
     return result.outcome;
   }
 
   private async match(m: EntityManager, account: Account, sessionId: string, code: string, now: Date): Promise<Method | null> {
     if (/^\d{6}$/.test(code)) {
       if (account.twoFactorMethod === TwoFactorMethod.TOTP && account.totpSecret) {
-        const step = totpStep(this.box.open(account.totpSecret), code, now);
+        const step = totpStep(this.app.secretBox.open(account.totpSecret), code, now);
         if (step !== null && step > account.totpLastCounter) {
           account.totpLastCounter = step;
           return 'TOTP';
         }
       }
-      return (await this.sms.check(m, account.id, sessionId, ['LOGIN'], code)).ok ? 'SMS' : null;
+      return (await this.app.smsCodes.check(m, account.id, sessionId, ['LOGIN'], code)).ok ? 'SMS' : null;
     }
-    if (looksLikeRecoveryCode(code) && (await this.recovery.consume(m, account.id, code))) return 'RECOVERY_CODE';
+    if (looksLikeRecoveryCode(code) && (await this.app.recoveryCodes.consume(m, account.id, code))) return 'RECOVERY_CODE';
     return null;
   }
 
@@ -120,7 +108,7 @@ export class SecondStepService {
     const { session, account } = this.secondStepSession(ctx);
     if (!toAuthResult(this.app, outcome('SECOND_FACTOR', account)).smsAvailable) throw new DomainError('FORBIDDEN');
     const sent = await inTransaction(this.app, async (m) => {
-      const ok = await this.sms.issue(m, account, 'LOGIN', session.id, account.mobileNumber!);
+      const ok = await this.app.smsCodes.issue(m, account, 'LOGIN', session.id, account.mobileNumber!);
       await this.app.audit.record(m, { action: ok ? 'login-code.sent' : 'login-code.rate-limited', actorId: account.id, targetId: account.id, ip: ctx.ip });
       return ok;
     });
@@ -138,7 +126,7 @@ export class SecondStepService {
     if (!number) throw new DomainError('BAD_USER_INPUT', { fields: [{ field: 'mobileNumber', message: 'INVALID_MOBILE_NUMBER' }] });
     await inTransaction(this.app, async (m) => {
       const matches = this.app.config.SMS_ALLOWED ? await m.find(Account, { where: { mobileNumber: number }, take: 2 }) : [];
-      const sent = matches.length === 1 && (await this.sms.remindEmail(m, matches[0], number));
+      const sent = matches.length === 1 && (await this.app.smsCodes.remindEmail(m, matches[0], number));
       await this.app.audit.record(m, {
         action: sent ? 'email-reminder.sent' : 'email-reminder.not-sent', targetId: sent ? matches[0].id : null, ip: ctx.ip,
         detail: { reason: sent ? undefined : matches.length === 1 ? 'rate-limited' : matches.length ? 'several-accounts' : 'unknown-number' },

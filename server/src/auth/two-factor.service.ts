@@ -8,11 +8,7 @@ import { Account } from '../modules/account/account.entity.js';
 import { TwoFactorMethod } from '../modules/account/account.enums.js';
 import type { TwoFactorChange } from '../notify/templates.js';
 import { normaliseMobile } from './phone.js';
-import { RecoveryCodes } from './recovery-codes.js';
-import { SecretBox } from './secret-box.js';
 import { Session } from './session.entity.js';
-import type { SessionService } from './session.service.js';
-import { SmsCodes } from './sms-codes.js';
 import { newTotpSecret, normaliseCode, totpEnrolment, totpStep } from './totp.js';
 import { lockAccount } from './second-step.service.js';
 
@@ -37,16 +33,7 @@ export interface TwoFactorState {
  * is moved on to a full session (new token) when the setup is confirmed.
  */
 export class TwoFactorService {
-  private readonly sessions: SessionService;
-  private readonly sms: SmsCodes;
-  private readonly recovery: RecoveryCodes;
-  private readonly box: SecretBox;
-  constructor(private readonly app: App) {
-    this.sessions = app.sessions;
-    this.sms = new SmsCodes(app);
-    this.recovery = new RecoveryCodes(app);
-    this.box = new SecretBox(app.config.APP_ENCRYPTION_KEY);
-  }
+  constructor(private readonly app: App) {}
 
   async state(ctx: RequestContext): Promise<TwoFactorState> {
     const account = ctx.account!;
@@ -56,7 +43,7 @@ export class TwoFactorService {
       method: account.twoFactorMethod,
       mobileNumber: account.mobileNumber,
       mobileVerified: !!account.mobileVerifiedAt,
-      recoveryCodesLeft: await this.recovery.left(this.app.ds.manager, account.id),
+      recoveryCodesLeft: await this.app.recoveryCodes.left(this.app.ds.manager, account.id),
       required: this.app.services.auth.twoFactorRequired(account),
       smsAllowed: this.app.config.SMS_ALLOWED,
       passwordConfirmedUntil: until && until > this.app.clock.now() ? until : null,
@@ -101,7 +88,7 @@ export class TwoFactorService {
     if (!number) throw badInput([{ field: 'mobileNumber', message: 'INVALID_MOBILE_NUMBER' }]);
     this.requireRecentPassword(ctx);
     const sent = await inTransaction(this.app, async (m) => {
-      const ok = await this.sms.issue(m, account, twoFactor ? 'TWO_FACTOR_SMS' : 'MOBILE', ctx.session!.id, number);
+      const ok = await this.app.smsCodes.issue(m, account, twoFactor ? 'TWO_FACTOR_SMS' : 'MOBILE', ctx.session!.id, number);
       await this.app.audit.record(m, { action: ok ? 'mobile-code.sent' : 'mobile-code.rate-limited', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { twoFactor } });
       return ok;
     });
@@ -114,7 +101,7 @@ export class TwoFactorService {
     const session = ctx.session!;
     const { codes, token } = await inTransaction(this.app, async (m) => {
       const account = await lockAccount(m, session.accountId);
-      const check = await this.sms.check(m, account.id, session.id, ['MOBILE', 'TWO_FACTOR_SMS'], normaliseCode(code));
+      const check = await this.app.smsCodes.check(m, account.id, session.id, ['MOBILE', 'TWO_FACTOR_SMS'], normaliseCode(code));
       if (!check.ok) return { codes: null, token: null };
       const now = this.app.clock.now();
       const previousNumber = account.mobileNumber;
@@ -128,7 +115,7 @@ export class TwoFactorService {
       return this.enable(m, ctx, account, TwoFactorMethod.SMS);
     });
     if (!codes) throw new DomainError('INVALID_CODE');
-    if (token) this.sessions.setCookie(ctx.res, token);
+    if (token) this.app.sessions.setCookie(ctx.res, token);
     return codes;
   }
 
@@ -138,7 +125,7 @@ export class TwoFactorService {
     this.requireRecentPassword(ctx);
     const secret = newTotpSecret();
     await inTransaction(this.app, async (m) => {
-      await m.update(Account, { id: account.id }, { pendingTotpSecret: this.box.seal(secret), pendingTotpCreatedAt: this.app.clock.now() });
+      await m.update(Account, { id: account.id }, { pendingTotpSecret: this.app.secretBox.seal(secret), pendingTotpCreatedAt: this.app.clock.now() });
       await this.app.audit.record(m, { action: 'totp.setup-started', actorId: account.id, targetId: account.id, ip: ctx.ip });
     });
     return totpEnrolment(secret, account.email, this.app.config.FIRM_NAME);
@@ -155,7 +142,7 @@ export class TwoFactorService {
       const account = await lockAccount(m, session.accountId);
       const now = this.app.clock.now();
       const fresh = account.pendingTotpSecret && account.pendingTotpCreatedAt && addMs(account.pendingTotpCreatedAt, minutes(TOTP_SETUP_MINUTES)) > now;
-      const step = fresh ? totpStep(this.box.open(account.pendingTotpSecret!), normaliseCode(code), now) : null;
+      const step = fresh ? totpStep(this.app.secretBox.open(account.pendingTotpSecret!), normaliseCode(code), now) : null;
       if (step === null) return { codes: null, token: null };
       account.totpSecret = account.pendingTotpSecret;
       account.totpLastCounter = step;
@@ -164,7 +151,7 @@ export class TwoFactorService {
       return this.enable(m, ctx, account, TwoFactorMethod.TOTP);
     });
     if (!codes) throw new DomainError('INVALID_CODE');
-    if (token) this.sessions.setCookie(ctx.res, token);
+    if (token) this.app.sessions.setCookie(ctx.res, token);
     return codes;
   }
 
@@ -173,11 +160,11 @@ export class TwoFactorService {
     account.twoFactorMethod = method;
     if (method === TwoFactorMethod.SMS) account.totpSecret = null;
     await m.save(account);
-    const codes = await this.recovery.replace(m, account.id);
+    const codes = await this.app.recoveryCodes.replace(m, account.id);
     await this.audited(m, ctx, account, 'two-factor.enabled', method === TwoFactorMethod.SMS ? 'SMS_ENABLED' : 'TOTP_ENABLED', { method });
     const session = ctx.session!;
     const token = session.stage === 'TWO_FACTOR_SETUP'
-      ? await this.sessions.advance(m, session, account, this.app.services.auth.stageAfterSecondStep(account), ctx.ip)
+      ? await this.app.sessions.advance(m, session, account, this.app.services.auth.stageAfterSecondStep(account), ctx.ip)
       : null;
     return { codes, token };
   }
@@ -200,7 +187,7 @@ export class TwoFactorService {
     if (account.twoFactorMethod === TwoFactorMethod.NONE) throw new DomainError('FORBIDDEN');
     await this.checkPassword(ctx, password);
     return inTransaction(this.app, async (m) => {
-      const codes = await this.recovery.replace(m, account.id);
+      const codes = await this.app.recoveryCodes.replace(m, account.id);
       await this.audited(m, ctx, account, 'recovery-codes.regenerated', 'RECOVERY_CODES_REGENERATED');
       return codes;
     });
@@ -215,7 +202,7 @@ export class TwoFactorService {
       // Usually the phone is lost: the number stays on file but no longer counts as confirmed for codes.
       account.mobileVerifiedAt = null;
       await m.save(account);
-      await this.sessions.endAllFor(m, account.id, 'two-factor-reset', ctx.ip);
+      await this.app.sessions.endAllFor(m, account.id, 'two-factor-reset', ctx.ip);
       await this.audited(m, ctx, account, 'two-factor.reset', 'RESET_BY_ADMIN');
       return account;
     });
@@ -224,7 +211,7 @@ export class TwoFactorService {
   private async clear(m: EntityManager, account: Account): Promise<void> {
     Object.assign(account, { twoFactorMethod: TwoFactorMethod.NONE, totpSecret: null, pendingTotpSecret: null, pendingTotpCreatedAt: null });
     await m.save(account);
-    await this.recovery.clear(m, account.id);
+    await this.app.recoveryCodes.clear(m, account.id);
   }
 
   private async audited(m: EntityManager, ctx: RequestContext, account: Account, action: string, change: TwoFactorChange | null, detail?: Record<string, unknown>) {

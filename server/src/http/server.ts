@@ -15,6 +15,9 @@ import { AuthService } from '../auth/auth.service.js';
 import { Passwords } from '../auth/passwords.js';
 import { RateLimiter } from '../auth/rate-limiter.js';
 import { SessionService } from '../auth/session.service.js';
+import { SmsCodes } from '../auth/sms-codes.js';
+import { RecoveryCodes } from '../auth/recovery-codes.js';
+import { SecretBox } from '../auth/secret-box.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
@@ -60,6 +63,9 @@ export async function createApp(options: PortalOptions): Promise<App> {
   app.passwords = new Passwords(config);
   app.limiter = new RateLimiter(clock);
   app.sessions = new SessionService(app);
+  app.smsCodes = new SmsCodes(app);
+  app.recoveryCodes = new RecoveryCodes(app);
+  app.secretBox = new SecretBox(config.APP_ENCRYPTION_KEY);
   app.services = {
     auth: new AuthService(app), secondStep: new SecondStepService(app), twoFactor: new TwoFactorService(app),
     accounts: new AccountService(app), extraAccounts: new ExtraAccountsService(app),
