@@ -7,5 +7,10 @@ import { RecoveryCode } from '../auth/recovery-code.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { SmsCode } from '../auth/sms-code.entity.js';
 import { OutboxMessage } from '../notify/outbox.entity.js';
+import { ApiTokenRow } from '../modules/api-token/api-token.entity.js';
+import { DocumentDownload, DocumentRow } from '../modules/document/document.entity.js';
+import { Dossier, DossierClient, DossierStatusRow, PendingNotification, ProgressStepRow } from '../modules/dossier/dossier.entity.js';
+import { MessageRead, MessageRow } from '../modules/message/message.entity.js';
 
-export const entities = [Client, Account, AuthLink, Session, LoginFailure, OutboxMessage, AuditEntry, RecoveryCode, SmsCode];
+export const entities = [Client, Account, AuthLink, Session, LoginFailure, OutboxMessage, AuditEntry, RecoveryCode, SmsCode,
+  DossierStatusRow, Dossier, DossierClient, ProgressStepRow, PendingNotification, MessageRow, MessageRead, DocumentRow, DocumentDownload, ApiTokenRow];
