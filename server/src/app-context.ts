@@ -15,11 +15,23 @@ import type { AccountService } from './modules/account/account.service.js';
 import type { ExtraAccountsService } from './modules/account/extra-accounts.service.js';
 import type { SecondStepService } from './auth/second-step.service.js';
 import type { TwoFactorService } from './auth/two-factor.service.js';
+import type { Sql } from './db/sql.js';
+import type { FileStore } from './files/storage.js';
+import type { NotificationDigest } from './notify/digest.js';
+import type { ApiTokenService } from './modules/api-token/api-token.service.js';
+import type { ClientService } from './modules/client/client.service.js';
+import type { DocumentService } from './modules/document/document.service.js';
+import type { DossierService } from './modules/dossier/dossier.service.js';
+import type { MessageService } from './modules/message/message.service.js';
 
 /** The long-lived parts of a running portal, built once at boot and shared by every request. */
 export interface App {
   config: Config;
   ds: DataSource;
+  /** Hand-written, dialect-portable SQL for the hot read paths. */
+  sql: Sql;
+  files: FileStore;
+  digest: NotificationDigest;
   clock: Clock;
   logger: Logger;
   outbox: Outbox;
@@ -30,5 +42,8 @@ export interface App {
   smsCodes: SmsCodes;
   recoveryCodes: RecoveryCodes;
   secretBox: SecretBox;
-  services: { auth: AuthService; secondStep: SecondStepService; twoFactor: TwoFactorService; accounts: AccountService; extraAccounts: ExtraAccountsService };
+  services: {
+    auth: AuthService; secondStep: SecondStepService; twoFactor: TwoFactorService; accounts: AccountService; extraAccounts: ExtraAccountsService;
+    apiTokens: ApiTokenService; clients: ClientService; dossiers: DossierService; documents: DocumentService; messages: MessageService;
+  };
 }

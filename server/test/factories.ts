@@ -6,6 +6,8 @@ import { inTransaction } from '../src/db/transaction.js';
 import { Account } from '../src/modules/account/account.entity.js';
 import { Language, Role } from '../src/modules/account/account.enums.js';
 import { Client } from '../src/modules/client/client.entity.js';
+import { ApiTokenRow } from '../src/modules/api-token/api-token.entity.js';
+import { hashToken, newToken } from '../src/auth/tokens.js';
 import {
   Browser, CONFIRM_SMS, CONFIRM_TOTP, LOGIN, LOGIN_STEP, ok, REQUEST_LINK, settleMail, START_SMS, START_TOTP, tokenFrom, VERIFY, type TestPortal,
 } from './harness.js';
@@ -166,4 +168,48 @@ export const totpUser = (tp: TestPortal, password: string, spec: AccountSpec = {
 export async function smsUser(tp: TestPortal, password: string, spec: AccountSpec = {}) {
   const mobile = uniqueMobile();
   return { ...(await twoStepUser(tp, password, (b) => setUpSms(tp, b, mobile), spec)), mobile };
+}
+
+// ---- The dossier workspace, fed like a case-management system does ----
+
+/** An API token with `scopes`, made directly in the database (the API for it is admin-only); returns a Browser that sends it. */
+export async function integration(tp: TestPortal, scopes = ['clients:write', 'dossiers:read', 'dossiers:write', 'documents:write', 'messages:write']): Promise<Browser> {
+  const { app } = tp.portal;
+  const secret = `dpt_${newToken()}`;
+  await app.ds.getRepository(ApiTokenRow).insert({
+    id: newId(), name: 'Test integration', scopes: scopes.join(','), tokenHash: hashToken(app.config.SESSION_SECRET, secret),
+    createdById: null, createdAt: app.clock.now(), expiresAt: null, lastUsedAt: null, revokedAt: null,
+  });
+  return new Browser(tp.url, { authorization: `Bearer ${secret}` });
+}
+
+/** A minimal valid PDF with `text` in it. */
+export const pdf = (text = 'Dossierportaal') =>
+  Buffer.from(`%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n% ${text}\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
+
+export const UPSERT_CLIENT = 'mutation($input: ClientInput!) { upsertClient(input: $input) { id externalRef name isCompany } }';
+export const CREATE_ACCOUNT = 'mutation($input: AccountInput!) { createAccount(input: $input) { id email role } }';
+export const UPSERT_DOSSIER = 'mutation($input: DossierInput!) { upsertDossier(input: $input) { id number description status { code label active } externalRef } }';
+export const SET_PROGRESS = 'mutation($dossierId: ID!, $steps: [ProgressStepInput!]!) { setProgressSteps(dossierId: $dossierId, steps: $steps) { done total steps { title done doneAt } } }';
+export const PUBLISH = 'mutation($input: PublishDocumentInput!) { publishDocument(input: $input) { id title fileName contentType size sha256 downloadUrl category } }';
+export const POST_MESSAGE = 'mutation($input: PostMessageInput!) { postMessage(input: $input) { id subject direction attachments { id fileName } } }';
+export const SEND_MESSAGE = 'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id subject body direction senderName readAt inReplyTo { id subject } attachments { id fileName category size sha256 downloadUrl } } }';
+
+let refs = 0;
+/** A unique external reference. */
+export const ref = (prefix = 'REF') => `${prefix}-${Date.now().toString(36)}-${++refs}`;
+
+/**
+ * A client (company by default) with a signed-in account, and a dossier of it, all fed through the
+ * integration API. `role` defaults to COMPANY_MAIN for companies and CLIENT for persons.
+ */
+export async function clientWithDossier(tp: TestPortal, api: Browser, password: string, options: { isCompany?: boolean; number?: string; description?: string; statusCode?: string } = {}) {
+  const isCompany = options.isCompany ?? true;
+  const client = ok(await api.gql(UPSERT_CLIENT, { input: { externalRef: ref('CL'), name: isCompany ? 'Bakkerij Test B.V.' : 'Jan Test', isCompany } })).upsertClient;
+  const { account, browser } = await signedIn(tp, password, { clientId: client.id, role: isCompany ? Role.COMPANY_MAIN : Role.CLIENT });
+  const dossier = ok(await api.gql(UPSERT_DOSSIER, { input: {
+    externalRef: ref('DOS'), number: options.number ?? `2026.${String(++refs).padStart(4, '0')}`, description: options.description ?? 'Levering woning Dorpsstraat 1',
+    statusCode: options.statusCode ?? 'IN_PROGRESS', handlerName: 'mr. Eva Mulder', handlerEmail: 'e.mulder@example.nl', clientIds: [client.id],
+  } })).upsertDossier;
+  return { client, account, browser, dossier };
 }

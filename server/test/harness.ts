@@ -159,6 +159,8 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
   };
 }
 
+export interface UploadFile { name: string; content: Buffer | string }
+
 export interface GqlResponse<T = Record<string, any>> {
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, any> }[];
@@ -200,6 +202,29 @@ export class Browser {
       else this.cookies.set(name, value);
     }
     return { ...(await res.json() as object), status: res.status } as GqlResponse<T>;
+  }
+
+  /**
+   * A GraphQL multipart request (graphql-upload): `files` maps a variable path such as `input.file` or
+   * `input.attachments.0` to a file. Sends the `Apollo-Require-Preflight` header CSRF prevention asks for.
+   */
+  async upload<T = Record<string, any>>(query: string, variables: Record<string, unknown>, files: Record<string, UploadFile>): Promise<GqlResponse<T>> {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query, variables }));
+    const paths = Object.keys(files);
+    form.append('map', JSON.stringify(Object.fromEntries(paths.map((path, i) => [String(i), [`variables.${path}`]]))));
+    paths.forEach((path, i) => form.append(String(i), new Blob([files[path].content]), files[path].name));
+    const res = await fetch(`${this.base}/graphql`, {
+      method: 'POST',
+      headers: { 'apollo-require-preflight': 'true', cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...this.headers },
+      body: form,
+    });
+    return { ...(await res.json() as object), status: res.status } as GqlResponse<T>;
+  }
+
+  /** GET of a portal path (e.g. a downloadUrl) with this browser's cookies and headers. */
+  get(path: string, headers: Record<string, string> = {}): Promise<globalThis.Response> {
+    return fetch(`${this.base}${path}`, { headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...this.headers, ...headers } });
   }
 
   /** The single error code of a response (or undefined). */

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { KNOWN_TYPES } from '../files/file-types.js';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Values that ship in the repository; production refuses to start with them. */
@@ -86,11 +87,23 @@ export class Config {
   @IsInt() @Min(1) SMS_LIMIT_PER_10_MINUTES = 5;
   /** Express `trust proxy` setting: `false`, `true`, a hop count or a list of addresses. Needed for real client IPs behind a reverse proxy. */
   @IsString() TRUST_PROXY = 'false';
+  /** Largest file accepted in one upload (message attachments, published documents), in megabytes. */
+  @IsInt() @Min(1) @Max(2047) UPLOAD_MAX_MB = 50;
+  /** Most files in one upload request (a message's attachments). */
+  @IsInt() @Min(1) @Max(100) UPLOAD_MAX_FILES = 20;
+  /** File types accepted in uploads (extensions, comma-separated); each is also checked by its content (magic bytes). */
+  @Matches(/^\s*[a-z0-9]+(\s*,\s*[a-z0-9]+)*\s*$/) UPLOAD_ALLOWED_TYPES = 'pdf,doc,docx,xls,xlsx,ppt,pptx,odt,ods,odp,rtf,txt,csv,jpg,jpeg,png,gif,heic,tif,tiff,eml,msg';
+  /** Minutes over which an account's notification e-mails are bundled into one ("new in dossier …"). */
+  @IsInt() @Min(0) @Max(1440) NOTIFY_DIGEST_MINUTES = 10;
+  /** Requests per API token per minute (case-management tools). */
+  @IsInt() @Min(1) API_TOKEN_LIMIT_PER_MINUTE = 600;
   /** Create the demo firm's accounts on an empty database (`true`/`false`; never in production). */
   @IsBoolean() DEMO_DATA = true;
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 
+  get uploadMaxBytes(): number { return this.UPLOAD_MAX_MB * 1024 * 1024; }
+  get uploadAllowedTypes(): string[] { return this.UPLOAD_ALLOWED_TYPES.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean); }
   get production(): boolean { return this.NODE_ENV === 'production'; }
   get twoFactorRequiredRoles(): string[] { return this.TWO_FACTOR_REQUIRED_ROLES.split(',').map((r) => r.trim()).filter(Boolean); }
   /** Cookies get `Secure` and the `__Host-` prefix when the portal is served over HTTPS. */
@@ -150,6 +163,8 @@ export function loadConfig(env: Env = process.env): Config {
       if (!config[key]) problems.push(`${key}: required when SMS_PROVIDER=twilio`);
     }
   }
+  const unknownTypes = config.uploadAllowedTypes.filter((t) => !KNOWN_TYPES.includes(t));
+  if (unknownTypes.length) problems.push(`UPLOAD_ALLOWED_TYPES: no content check known for ${unknownTypes.join(', ')} (known: ${KNOWN_TYPES.join(', ')})`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   if (config.production) config.DEMO_DATA = false;
   return config;

@@ -4,9 +4,10 @@ import { DataSource, type DataSourceOptions, type EntityManager, type Logger } f
 import type { Config } from '../config/config.js';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './entities.js';
+import { StatementCounter } from './statements.js';
 
 /** Builds the TypeORM data source for DATABASE_URL. Never `synchronize`: the schema comes from migrations only. */
-export function createDataSource(config: Pick<Config, 'DATABASE_URL'>, logger?: Logger): DataSource {
+export function createDataSource(config: Pick<Config, 'DATABASE_URL'>, logger: Logger = new StatementCounter()): DataSource {
   const url = config.DATABASE_URL;
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false, logger } as const;
   let options: DataSourceOptions;

@@ -5,11 +5,19 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { TwoFactorResolver } from '../auth/two-factor.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
 import { ExtraAccountsResolver } from '../modules/account/extra-accounts.resolver.js';
+import { ApiTokenResolver } from '../modules/api-token/api-token.resolver.js';
+import { ClientResolver } from '../modules/client/client.resolver.js';
+import { DocumentResolver } from '../modules/document/document.resolver.js';
+import { DossierResolver } from '../modules/dossier/dossier.resolver.js';
+import { MessageResolver } from '../modules/message/message.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 export function buildPortalSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, TwoFactorResolver, AccountResolver, ExtraAccountsResolver],
+    resolvers: [
+      AuthResolver, TwoFactorResolver, AccountResolver, ExtraAccountsResolver,
+      ApiTokenResolver, ClientResolver, DossierResolver, DocumentResolver, MessageResolver,
+    ],
     authChecker,
     // type-graphql 2 validates input classes only when asked.
     validate: true,

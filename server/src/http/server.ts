@@ -32,11 +32,24 @@ import { AuditLog } from '../modules/audit/audit.service.js';
 import { Outbox } from '../notify/outbox.js';
 import { clientDist } from '../paths.js';
 import { seedDemoData } from '../demo.js';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import { Sql } from '../db/sql.js';
+import { countStatements, type StatementTally } from '../db/statements.js';
+import { downloadHandler } from '../files/download.js';
+import { FileStore } from '../files/storage.js';
+import { NotificationDigest } from '../notify/digest.js';
+import { ApiTokenService } from '../modules/api-token/api-token.service.js';
+import { ClientService } from '../modules/client/client.service.js';
+import { DocumentService } from '../modules/document/document.service.js';
+import { DossierService } from '../modules/dossier/dossier.service.js';
+import { MessageService } from '../modules/message/message.service.js';
 
 export interface PortalOptions {
   config: Config;
   clock?: Clock;
   logger?: Logger;
+  /** Called after each /graphql or /files request with the number of SQL statements it sent (tests, benchmarks). */
+  onStatements?: (count: number, req: Request) => void;
 }
 
 export interface Portal {
@@ -57,7 +70,10 @@ export async function createApp(options: PortalOptions): Promise<App> {
   await ds.initialize();
   const ran = await ds.runMigrations({ transaction: 'each' });
   if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
-  const app = { config, clock, logger, ds } as App;
+  const app = { config, clock, logger, ds, sql: new Sql(ds) } as App;
+  app.files = new FileStore(config.FILES_DIR, logger);
+  await app.files.init();
+  app.digest = new NotificationDigest(app);
   app.audit = new AuditLog(clock);
   app.outbox = new Outbox(config, ds, clock, logger);
   app.passwords = new Passwords(config);
@@ -69,6 +85,8 @@ export async function createApp(options: PortalOptions): Promise<App> {
   app.services = {
     auth: new AuthService(app), secondStep: new SecondStepService(app), twoFactor: new TwoFactorService(app),
     accounts: new AccountService(app), extraAccounts: new ExtraAccountsService(app),
+    apiTokens: new ApiTokenService(app), clients: new ClientService(app), dossiers: new DossierService(app),
+    documents: new DocumentService(app), messages: new MessageService(app),
   };
   return app;
 }
@@ -153,19 +171,30 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   });
   await apollo.start();
 
+  /** The same context for GraphQL and downloads: a bearer token (tools) or the session cookie (browsers). */
+  const buildContext = async (req: Request, res: Response): Promise<RequestContext> => {
+    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const apiToken = await app.services.apiTokens.authenticate(req);
+    const resolved = apiToken ? null : await app.sessions.resolve(req, ip);
+    return {
+      app, req, res, ip, apiToken, memo: new Map(),
+      session: resolved?.session ?? null,
+      account: resolved?.account ?? null,
+      language: resolved?.account.language ?? preferredLanguage(req),
+    };
+  };
+  const tally = (req: Request, res: Response, next: NextFunction) => {
+    const counted: StatementTally = { count: 0 };
+    if (options.onStatements) res.on('finish', () => options.onStatements!(counted.count, req));
+    countStatements(counted, next);
+  };
+
   expressApp.get('/healthz', (_req, res) => { res.json({ ok: true }); });
-  expressApp.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
-    context: async ({ req, res }): Promise<RequestContext> => {
-      const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-      const resolved = await app.sessions.resolve(req, ip);
-      return {
-        app, req, res, ip,
-        session: resolved?.session ?? null,
-        account: resolved?.account ?? null,
-        language: resolved?.account.language ?? preferredLanguage(req),
-      };
-    },
-  }));
+  expressApp.get('/files/:id', tally, downloadHandler(app, buildContext));
+  expressApp.use('/graphql', tally,
+    graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes, maxFiles: config.UPLOAD_MAX_FILES }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(req, res) }));
   serveClient(expressApp, logger);
   // Errors outside GraphQL (e.g. a malformed or oversized JSON body). Express's own handler would answer with
   // the stack trace whenever the process's NODE_ENV is not "production"; answer in the API's shape instead.
@@ -180,6 +209,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   });
 
   app.outbox.start();
+  app.digest.start();
+  void app.files.sweep(app.sql).catch((err: unknown) => logger.error({ err }, 'file sweep failed'));
   return {
     app,
     http,
@@ -194,6 +225,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     close: async () => {
       await apollo.stop();
       if (http.listening) await new Promise<void>((done) => http.close(() => done()));
+      await app.digest.stop();
       await app.outbox.stop();
       await app.ds.destroy();
     },

@@ -1,6 +1,6 @@
 import { Language } from '../modules/account/account.enums.js';
 
-export type TemplateName = 'invitation' | 'password-link' | 'password-set' | 'password-changed' | 'account-locked' | 'reset-required' | 'two-factor-changed';
+export type TemplateName = 'invitation' | 'password-link' | 'password-set' | 'password-changed' | 'account-locked' | 'reset-required' | 'two-factor-changed' | 'dossier-news';
 
 /** What changed about two-step verification (the notice e-mail names it). */
 export type TwoFactorChange = 'SMS_ENABLED' | 'TOTP_ENABLED' | 'DISABLED' | 'RECOVERY_CODES_REGENERATED' | 'RESET_BY_ADMIN' | 'MOBILE_NUMBER_CHANGED';
@@ -13,7 +13,20 @@ export interface TemplateVars {
   validFor?: string;
   lockedMinutes?: number;
   change?: TwoFactorChange;
+  /** dossier-news: what is new, per dossier — counts only, never titles or content. */
+  news?: DossierNews[];
 }
+
+export interface DossierNews { number: string; documents: number; messages: number; questionnaires: number }
+
+const newsLine = (n: DossierNews, en: boolean) => {
+  const parts = [
+    n.documents && (en ? `${n.documents} new document${n.documents > 1 ? 's' : ''}` : `${n.documents} ${n.documents > 1 ? 'nieuwe documenten' : 'nieuw document'}`),
+    n.messages && (en ? `${n.messages} new message${n.messages > 1 ? 's' : ''}` : `${n.messages} ${n.messages > 1 ? 'nieuwe berichten' : 'nieuw bericht'}`),
+    n.questionnaires && (en ? `${n.questionnaires} new questionnaire${n.questionnaires > 1 ? 's' : ''}` : `${n.questionnaires} ${n.questionnaires > 1 ? 'nieuwe vragenlijsten' : 'nieuwe vragenlijst'}`),
+  ].filter(Boolean);
+  return en ? `Dossier ${n.number}: ${parts.join(', ')}` : `Dossier ${n.number}: ${parts.join(', ')}`;
+};
 
 const CHANGES: Record<TwoFactorChange, { NL: string; EN: string }> = {
   SMS_ENABLED: { NL: '2-staps verificatie met een code per sms is ingeschakeld.', EN: 'Two-step verification with a code by text message has been turned on.' },
@@ -90,6 +103,16 @@ const nl = (v: TemplateVars): Record<TemplateName, Text> => ({
     ],
     action: 'Naar het klantenportaal',
   },
+  'dossier-news': {
+    subject: v.news?.length === 1 ? `Nieuw in dossier ${v.news[0].number} – klantenportaal ${v.firmName}` : `Nieuw in uw dossiers – klantenportaal ${v.firmName}`,
+    lines: [
+      `Beste ${v.name},`,
+      `Er staat iets nieuws voor u klaar in het klantenportaal:`,
+      ...(v.news ?? []).map((n) => newsLine(n, false)),
+      `Log in om het te bekijken. Om veiligheidsredenen staat de inhoud niet in deze e-mail. Deze e-mails zet u aan of uit onder "Mijn gegevens".`,
+    ],
+    action: 'Naar het klantenportaal',
+  },
 });
 
 const en = (v: TemplateVars): Record<TemplateName, Text> => ({
@@ -153,6 +176,16 @@ const en = (v: TemplateVars): Record<TemplateName, Text> => ({
       `Dear ${v.name},`,
       v.change ? CHANGES[v.change].EN : '',
       `Was this not you? Set a new password at once through "Forgot password" and contact us.`,
+    ],
+    action: 'Go to the client portal',
+  },
+  'dossier-news': {
+    subject: v.news?.length === 1 ? `New in dossier ${v.news[0].number} – client portal ${v.firmName}` : `New in your dossiers – client portal ${v.firmName}`,
+    lines: [
+      `Dear ${v.name},`,
+      `Something new is waiting for you on the client portal:`,
+      ...(v.news ?? []).map((n) => newsLine(n, true)),
+      `Sign in to see it. For your security the content is not in this e-mail. You can turn these e-mails on or off under "My details".`,
     ],
     action: 'Go to the client portal',
   },

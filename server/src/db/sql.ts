@@ -1,0 +1,43 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { isSqlite } from './data-source.js';
+
+type Param = string | number | boolean | Date | null;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** TypeORM's SQLite datetime form (UTC, milliseconds), so raw comparisons match what entities wrote. */
+const sqliteDate = (d: Date) =>
+  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+
+/**
+ * Hand-written SQL for the hot read paths (lists, counts, pages), portable between SQLite and
+ * MariaDB/MySQL: `?` placeholders, unquoted camelCase identifiers that are not reserved words on
+ * either dialect. Converts parameters and result values so callers see Dates, booleans and numbers.
+ */
+export class Sql {
+  readonly sqlite: boolean;
+  constructor(private readonly ds: DataSource) {
+    this.sqlite = isSqlite(ds);
+  }
+
+  rows<T = Record<string, unknown>>(sql: string, params: Param[] = [], manager?: EntityManager): Promise<T[]> {
+    const values = params.map((p) => (p instanceof Date ? (this.sqlite ? sqliteDate(p) : p) : typeof p === 'boolean' ? (p ? 1 : 0) : p));
+    return (manager ?? this.ds.manager).query(sql, values);
+  }
+
+  /** `?, ?, ?` for an IN list of `n` values (n ≥ 1). */
+  static list(n: number): string {
+    return Array.from({ length: n }, () => '?').join(', ');
+  }
+
+  static date(value: unknown): Date;
+  static date(value: unknown, nullable: true): Date | null;
+  static date(value: unknown): Date | null {
+    if (value === null || value === undefined) return null;
+    if (value instanceof Date) return value;
+    return new Date(`${String(value).replace(' ', 'T')}Z`);
+  }
+
+  static bool(value: unknown): boolean {
+    return value === true || value === 1 || value === '1' || (Buffer.isBuffer(value) && value[0] === 1);
+  }
+}

@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Logger } from 'pino';
+import { Sql } from '../db/sql.js';
+
+/** Streams move 1 MiB at a time: the 64 KiB default halves throughput (ARCHITECTURE.md, performance habits). */
+export const CHUNK = 1024 * 1024;
+/** Bytes kept from the start of a file to check its type. */
+const HEAD = 4096;
+
+/** A file received into the temporary folder: not visible to anyone until `place`d. */
+export interface Received { tempPath: string; size: number; sha256: string; head: Buffer }
+
+export class FileTooLarge extends Error {}
+
+/**
+ * Local-disk storage under FILES_DIR: `tmp/` for incoming files, `<2 hex>/<uuid>` for stored ones.
+ * Both live on one filesystem, so making a file visible is an atomic rename. Durability: the data is
+ * fsynced before the rename and the folder after it.
+ */
+export class FileStore {
+  readonly root: string;
+  private readonly tmp: string;
+
+  constructor(dir: string, private readonly logger: Logger) {
+    this.root = resolve(dir);
+    this.tmp = join(this.root, 'tmp');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.tmp, { recursive: true });
+  }
+
+  /** Streams `source` to a temporary file, hashing on the way; refuses more than `maxBytes`. */
+  async receive(source: Readable, maxBytes: number): Promise<Received> {
+    const tempPath = join(this.tmp, randomUUID());
+    const hash = createHash('sha256');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let headSize = 0;
+    const meter = new Transform({
+      highWaterMark: CHUNK,
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > maxBytes) { done(new FileTooLarge()); return; }
+        hash.update(chunk);
+        if (headSize < HEAD) { chunks.push(chunk.subarray(0, HEAD - headSize)); headSize += Math.min(chunk.length, HEAD - headSize); }
+        done(null, chunk);
+      },
+    });
+    const out = createWriteStream(tempPath, { highWaterMark: CHUNK, flags: 'wx' });
+    try {
+      await pipeline(source, meter, out);
+      const handle = await open(tempPath, 'r+');
+      try { await handle.sync(); } finally { await handle.close(); }
+    } catch (error) {
+      await rm(tempPath, { force: true });
+      throw error;
+    }
+    return { tempPath, size, sha256: hash.digest('hex'), head: Buffer.concat(chunks) };
+  }
+
+  /** A new storage key (the stored file's path below the root). */
+  static newKey(): string {
+    const id = randomUUID();
+    return `${id.slice(0, 2)}/${id}`;
+  }
+
+  pathOf(storageKey: string): string {
+    if (!/^[0-9a-f]{2}\/[0-9a-f-]{36}$/.test(storageKey)) throw new Error(`invalid storage key ${storageKey}`);
+    return join(this.root, storageKey);
+  }
+
+  /** Makes a received file visible under `storageKey` (rename + fsync of the folder). */
+  async place(received: Received, storageKey: string): Promise<void> {
+    const target = this.pathOf(storageKey);
+    const folder = join(target, '..');
+    await mkdir(folder, { recursive: true });
+    await rename(received.tempPath, target);
+    const dir = await open(folder, 'r');
+    try { await dir.sync(); } finally { await dir.close(); }
+  }
+
+  async discard(received: Received): Promise<void> {
+    await rm(received.tempPath, { force: true });
+  }
+
+  async remove(storageKey: string): Promise<void> {
+    await rm(this.pathOf(storageKey), { force: true });
+  }
+
+  read(storageKey: string, range?: { start: number; end: number }): ReadStream {
+    return createReadStream(this.pathOf(storageKey), { highWaterMark: CHUNK, ...range });
+  }
+
+  /**
+   * Removes what a crash may have left: every temporary file, and stored files that no document row
+   * names (a crash between placing a file and committing its row). Runs in the background at startup.
+   * Files younger than `graceMs` are left alone: they may belong to an upload committing right now.
+   */
+  async sweep(sql: Sql, graceMs = 60_000): Promise<{ removed: number }> {
+    let removed = 0;
+    const now = Date.now();
+    for (const name of await readdir(this.tmp).catch(() => [])) {
+      const path = join(this.tmp, name);
+      const info = await stat(path).catch(() => null);
+      if (info && now - info.mtimeMs > graceMs) { await rm(path, { force: true, recursive: true }); removed++; }
+    }
+    for (const folder of await readdir(this.root).catch(() => [])) {
+      if (!/^[0-9a-f]{2}$/.test(folder)) continue;
+      const names = await readdir(join(this.root, folder)).catch(() => [] as string[]);
+      for (let i = 0; i < names.length; i += 500) {
+        const keys = names.slice(i, i + 500).map((n) => `${folder}/${n}`);
+        const known = new Set((await sql.rows<{ storageKey: string }>(`SELECT storageKey FROM document WHERE storageKey IN (${Sql.list(keys.length)})`, keys)).map((r) => r.storageKey));
+        for (const key of keys) {
+          if (known.has(key)) continue;
+          const info = await stat(join(this.root, key)).catch(() => null);
+          if (info && now - info.mtimeMs > graceMs) { await unlink(join(this.root, key)).catch(() => undefined); removed++; }
+        }
+      }
+    }
+    if (removed) this.logger.warn({ removed }, 'removed orphaned files');
+    return { removed };
+  }
+}

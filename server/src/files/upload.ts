@@ -1,0 +1,77 @@
+import type { FileUpload } from 'graphql-upload/processRequest.mjs';
+import type { EntityManager } from 'typeorm';
+import type { App } from '../app-context.js';
+import { inTransaction } from '../db/transaction.js';
+import { DomainError } from '../graphql/errors.js';
+import { checkFileType, safeFileName } from './file-types.js';
+import { FileStore, FileTooLarge, type Received } from './storage.js';
+
+/** A checked upload waiting in the temporary folder, with the key it will be stored under. */
+export interface IncomingFile extends Received {
+  fileName: string;
+  contentType: string;
+  storageKey: string;
+}
+
+type Reason = 'TYPE_NOT_ALLOWED' | 'CONTENT_MISMATCH' | 'TOO_LARGE' | 'EMPTY' | 'TOO_MANY_FILES' | 'UPLOAD_FAILED';
+const rejected = (reason: Reason, fileName?: string) => new DomainError('FILE_REJECTED', { reason, ...(fileName ? { fileName } : {}) });
+
+/**
+ * The upload pipeline: each file is streamed to a temporary file (SHA-256 and size on the way, at most
+ * UPLOAD_MAX_MB), then checked by extension and content. Nothing is visible yet; call `storeWithRows`.
+ * On any refusal every file received so far is deleted and FILE_REJECTED names the reason and the file.
+ */
+export async function receiveUploads(app: App, uploads: Promise<FileUpload>[]): Promise<IncomingFile[]> {
+  const { config } = app;
+  if (uploads.length > config.UPLOAD_MAX_FILES) throw rejected('TOO_MANY_FILES');
+  const incoming: IncomingFile[] = [];
+  try {
+    for (const upload of uploads) {
+      const file = await upload;
+      const fileName = safeFileName(file.filename);
+      let received: Received;
+      try {
+        received = await app.files.receive(file.createReadStream(), config.uploadMaxBytes);
+      } catch (error) {
+        // graphql-upload stops a file at its maxFileSize with an error of its own.
+        const tooLarge = error instanceof FileTooLarge || /exceeds the .* size limit/i.test(String((error as Error)?.message));
+        throw rejected(tooLarge ? 'TOO_LARGE' : 'UPLOAD_FAILED', fileName);
+      }
+      incoming.push({ ...received, fileName, contentType: '', storageKey: FileStore.newKey() });
+      if (received.size === 0) throw rejected('EMPTY', fileName);
+      const type = checkFileType(fileName, received.head, config.uploadAllowedTypes);
+      if ('reason' in type) throw rejected(type.reason, fileName);
+      incoming[incoming.length - 1].contentType = type.contentType;
+    }
+    return incoming;
+  } catch (error) {
+    await Promise.all(incoming.map((f) => app.files.discard(f)));
+    // Files after the refused one may still be streaming; let them drain into graphql-upload's buffer and go.
+    for (const upload of uploads.slice(incoming.length + 1)) void upload.then((f) => f.createReadStream().resume(), () => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Writes the rows for `files` and makes the files visible in one step: `write` inserts the rows in a
+ * transaction, the files are renamed into place before it commits, and if anything fails the rows roll
+ * back and placed files are removed. Either the rows and all files exist afterwards, or none of them.
+ */
+export async function storeWithRows<T>(app: App, files: IncomingFile[], write: (m: EntityManager) => Promise<T>): Promise<T> {
+  const placed: string[] = [];
+  try {
+    return await inTransaction(app, async (m) => {
+      const result = await write(m);
+      for (const file of files) {
+        await app.files.place(file, file.storageKey);
+        placed.push(file.storageKey);
+      }
+      return result;
+    });
+  } catch (error) {
+    await Promise.all(placed.map((key) => app.files.remove(key)));
+    throw error;
+  } finally {
+    await Promise.all(files.map((f) => app.files.discard(f)));
+  }
+}

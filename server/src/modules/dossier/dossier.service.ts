@@ -1,0 +1,286 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import type { App } from '../../app-context.js';
+import { dossierScope, isId, requireAccess } from '../../access/access.js';
+import { newId } from '../../db/columns.js';
+import { Sql } from '../../db/sql.js';
+import { inTransaction } from '../../db/transaction.js';
+import { actorOf, memo, viewerOf, type RequestContext, type Viewer } from '../../graphql/context.js';
+import { badInput } from '../../graphql/errors.js';
+import { decodeCursor, olderThan, pageSize, toConnection } from '../../graphql/pagination.js';
+import { Language } from '../account/account.enums.js';
+import { Client } from '../client/client.entity.js';
+import { Dossier, DossierClient, DossierStatusRow, ProgressStepRow } from './dossier.entity.js';
+import type { DossierFilter, DossierInput, DossierStatusInput, ProgressStepInput } from './dossier.inputs.js';
+import type { DossierCounts, DossierStatusView, HomeSummary, ItemCount, ProgressView } from './dossier.types.js';
+import { DossierView } from './dossier.types.js';
+
+const COLUMNS = `d.id, d.number, d.description, d.statusCode, d.handlerName, d.handlerEmail, d.handlerPhone, d.openedAt, d.closedAt, d.externalRef,
+  s.labelNl, s.labelEn, s.active, s.position`;
+const FROM = 'FROM dossier d JOIN dossier_status s ON s.code = d.statusCode';
+
+type DossierSqlRow = Record<string, unknown>;
+
+const statusView = (r: DossierSqlRow, language: Language, code = String(r.statusCode ?? r.code)): DossierStatusView => ({
+  code, labelNl: String(r.labelNl), labelEn: String(r.labelEn), label: String(language === Language.EN ? r.labelEn : r.labelNl),
+  active: Sql.bool(r.active), position: Number(r.position),
+});
+
+function dossierView(r: DossierSqlRow, language: Language): DossierView {
+  return Object.assign(new DossierView(), {
+    id: String(r.id), number: String(r.number), description: String(r.description),
+    openedAt: Sql.date(r.openedAt), closedAt: Sql.date(r.closedAt, true), ref: (r.externalRef as string | null) ?? null,
+    status: statusView(r, language),
+    handler: r.handlerName ? { name: String(r.handlerName), email: (r.handlerEmail as string | null) ?? null, phone: (r.handlerPhone as string | null) ?? null } : null,
+  });
+}
+
+const EMPTY: ItemCount = { total: 0, unread: 0 };
+export const CATEGORY_FIELD: Record<string, Exclude<keyof DossierCounts, 'messages'>> = {
+  CORRESPONDENCE: 'correspondence', DOCUMENT: 'documents', SUPPLIED: 'suppliedByMe', ATTACHMENT: 'attachments',
+};
+
+/** Words of a search, for the full-text index: letters and digits only, at most 8. */
+const words = (search: string) => (search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+/** LIKE pattern with `!` as the escape character (the same on every dialect). */
+export const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
+
+/**
+ * Dossiers: the client's lists and pages, and the firm's upserts. Every read is scoped by access/
+ * (lists in SQL before paging, single dossiers through requireAccess); writes are office-only (resolver).
+ */
+export class DossierService {
+  constructor(private readonly app: App) {}
+
+  private get sql() { return this.app.sql; }
+
+  /** The search condition: dossier number by prefix, or all words in the description (FTS5 / FULLTEXT). */
+  private searchCondition(search: string): { sql: string; params: string[] } {
+    const text = search.trim();
+    if (!text) return { sql: '', params: [] };
+    const numberLike = `${likeEscape(text)}%`;
+    const terms = words(text);
+    if (!terms.length) return { sql: " AND d.number LIKE ? ESCAPE '!'", params: [numberLike] };
+    if (this.sql.sqlite) {
+      const match = terms.map((t) => `"${t}"*`).join(' ');
+      return { sql: " AND (d.number LIKE ? ESCAPE '!' OR d.rowid IN (SELECT f.rowid FROM dossier_fts f WHERE dossier_fts MATCH ?))", params: [numberLike, match] };
+    }
+    // InnoDB's full-text index skips words under 3 characters; for those a LIKE on the (already scoped) rows does it.
+    if (terms.some((t) => t.length < 3)) {
+      return { sql: ` AND (d.number LIKE ? ESCAPE '!' OR (${terms.map(() => "d.description LIKE ? ESCAPE '!'").join(' AND ')}))`, params: [numberLike, ...terms.map((t) => `%${likeEscape(t)}%`)] };
+    }
+    return { sql: " AND (d.number LIKE ? ESCAPE '!' OR MATCH(d.description) AGAINST (? IN BOOLEAN MODE))", params: [numberLike, terms.map((t) => `+${t}*`).join(' ')] };
+  }
+
+  private filterCondition(viewer: Viewer, filter: DossierFilter | null | undefined) {
+    const scope = dossierScope(viewer, 'd.id');
+    let sql = scope.sql;
+    const params: (string | boolean)[] = [...scope.params];
+    if (filter?.active !== undefined && filter.active !== null) { sql += ' AND s.active = ?'; params.push(filter.active); }
+    if (filter?.statusCodes?.length) { sql += ` AND d.statusCode IN (${Sql.list(filter.statusCodes.length)})`; params.push(...filter.statusCodes); }
+    if (filter?.search) {
+      const search = this.searchCondition(filter.search);
+      sql += search.sql;
+      params.push(...search.params);
+    }
+    return { sql, params };
+  }
+
+  /** The caller's dossiers, newest first, filtered and paged in SQL (keyset on openedAt, id). */
+  async list(ctx: RequestContext, filter: DossierFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) {
+    const viewer = viewerOf(ctx);
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const where = this.filterCondition(viewer, filter);
+    const keyset = olderThan(cursor, 'd.openedAt', 'd.id');
+    const [rows, [{ n }]] = await Promise.all([
+      this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE 1 = 1${where.sql}${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`, [...where.params, ...keyset.params, size + 1]),
+      this.sql.rows<{ n: number }>(`SELECT COUNT(*) AS n ${FROM} WHERE 1 = 1${where.sql}`, where.params),
+    ]);
+    return { ...toConnection(rows, size, (r) => dossierView(r, ctx.language), (d) => ({ at: d.openedAt, id: d.id })), totalCount: Number(n) };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<DossierView> {
+    await requireAccess(ctx, { dossier: id });
+    const [row] = await this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE d.id = ?`, [id]);
+    return dossierView(row, ctx.language);
+  }
+
+  /** Office side: a dossier by the case-management system's reference; null when there is none. */
+  async byExternalRef(ctx: RequestContext, externalRef: string): Promise<DossierView | null> {
+    const [row] = await this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE d.externalRef = ?`, [externalRef]);
+    return row ? dossierView(row, ctx.language) : null;
+  }
+
+  /** Statuses that occur among the caller's dossiers (the filter offers only these); `all` lists the whole catalogue (office side). */
+  async statuses(ctx: RequestContext, all = false): Promise<DossierStatusView[]> {
+    const viewer = viewerOf(ctx);
+    const scope = dossierScope(viewer, 'd.id');
+    const rows = all && viewer.side === 'office'
+      ? await this.sql.rows('SELECT s.code, s.labelNl, s.labelEn, s.active, s.position FROM dossier_status s ORDER BY s.position, s.code')
+      : await this.sql.rows(`SELECT s.code, s.labelNl, s.labelEn, s.active, s.position FROM dossier_status s
+          WHERE EXISTS (SELECT 1 FROM dossier d WHERE d.statusCode = s.code${scope.sql}) ORDER BY s.position, s.code`, scope.params);
+    return rows.map((r) => statusView(r, ctx.language));
+  }
+
+  async home(ctx: RequestContext): Promise<HomeSummary> {
+    const viewer = viewerOf(ctx);
+    const scope = dossierScope(viewer, 'd.id');
+    const messageScope = dossierScope(viewer, 'm.dossierId');
+    const unread = viewer.side === 'client'
+      ? this.sql.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM message m WHERE m.direction = 'FROM_OFFICE'${messageScope.sql}
+          AND NOT EXISTS (SELECT 1 FROM message_read r WHERE r.messageId = m.id AND r.accountId = ?)`, [...messageScope.params, viewer.accountId])
+      : this.sql.rows<{ n: number }>("SELECT COUNT(*) AS n FROM message m WHERE m.direction = 'TO_OFFICE' AND m.officeReadAt IS NULL");
+    const [[counts], [messages]] = await Promise.all([
+      this.sql.rows<{ total: number; active: number | null }>(`SELECT COUNT(*) AS total, SUM(s.active) AS active ${FROM} WHERE 1 = 1${scope.sql}`, scope.params),
+      unread,
+    ]);
+    // Open actions arrive with questionnaires (issue 5); until then there is nothing to do.
+    return { dossiersTotal: Number(counts.total), dossiersInProgress: Number(counts.active ?? 0), openActions: 0, unreadMessages: Number(messages.n) };
+  }
+
+  /** Progress of dossiers the caller already holds, batched per request. */
+  progress(ctx: RequestContext, dossierId: string): Promise<ProgressView> {
+    const loader = memo(ctx, 'loader:progress', () => new DataLoader<string, ProgressView>(async (ids) => {
+      const rows = await this.sql.rows(`SELECT p.id, p.dossierId, p.position, p.title, p.done, p.doneAt FROM progress_step p
+        WHERE p.dossierId IN (${Sql.list(ids.length)}) ORDER BY p.dossierId, p.position`, [...ids]);
+      const byDossier = new Map<string, ProgressView>(ids.map((id) => [id, { done: 0, total: 0, steps: [] }]));
+      for (const r of rows) {
+        const progress = byDossier.get(String(r.dossierId))!;
+        const done = Sql.bool(r.done);
+        progress.steps.push({ id: String(r.id), position: Number(r.position), title: String(r.title), done, doneAt: Sql.date(r.doneAt, true) });
+        progress.total++;
+        if (done) progress.done++;
+      }
+      return ids.map((id) => byDossier.get(id)!);
+    }));
+    return loader.load(dossierId);
+  }
+
+  /**
+   * Tab counts of dossiers the caller already holds: two grouped queries per request, whatever the number
+   * of dossiers. Unread means, for an account: a document it has neither downloaded nor uploaded, a message
+   * from the other side it has not opened (client side) or that the office has not marked read (office side).
+   */
+  counts(ctx: RequestContext, dossierId: string): Promise<DossierCounts> {
+    const viewer = viewerOf(ctx);
+    const loader = memo(ctx, 'loader:counts', () => new DataLoader<string, DossierCounts>(async (ids) => {
+      const me = viewer.accountId ?? '';
+      const list = Sql.list(ids.length);
+      const [documents, messages] = await Promise.all([
+        this.sql.rows(`SELECT d.dossierId, d.category, COUNT(*) AS total,
+            SUM(CASE WHEN dd.id IS NULL AND (d.uploadedById IS NULL OR d.uploadedById <> ?) THEN 1 ELSE 0 END) AS unread
+          FROM document d LEFT JOIN document_download dd ON dd.documentId = d.id AND dd.accountId = ?
+          WHERE d.dossierId IN (${list}) GROUP BY d.dossierId, d.category`, [me, me, ...ids]),
+        viewer.side === 'client'
+          ? this.sql.rows(`SELECT m.dossierId, COUNT(*) AS total,
+              SUM(CASE WHEN m.direction = 'FROM_OFFICE' AND r.id IS NULL THEN 1 ELSE 0 END) AS unread
+            FROM message m LEFT JOIN message_read r ON r.messageId = m.id AND r.accountId = ?
+            WHERE m.dossierId IN (${list}) GROUP BY m.dossierId`, [me, ...ids])
+          : this.sql.rows(`SELECT m.dossierId, COUNT(*) AS total,
+              SUM(CASE WHEN m.direction = 'TO_OFFICE' AND m.officeReadAt IS NULL THEN 1 ELSE 0 END) AS unread
+            FROM message m WHERE m.dossierId IN (${list}) GROUP BY m.dossierId`, [...ids]),
+      ]);
+      const byDossier = new Map<string, DossierCounts>(ids.map((id) => [id, {
+        correspondence: EMPTY, documents: EMPTY, suppliedByMe: EMPTY, messages: EMPTY, attachments: EMPTY,
+      }]));
+      // Tokens hold no account, so nothing counts as unread documents for them.
+      for (const r of documents) {
+        const field = CATEGORY_FIELD[String(r.category)];
+        if (field) byDossier.get(String(r.dossierId))![field] = { total: Number(r.total), unread: viewer.accountId ? Number(r.unread) : 0 };
+      }
+      for (const r of messages) byDossier.get(String(r.dossierId))!.messages = { total: Number(r.total), unread: Number(r.unread) };
+      return ids.map((id) => byDossier.get(id)!);
+    }));
+    return loader.load(dossierId);
+  }
+
+  /**
+   * Creates or updates the dossier with this externalRef (idempotent) and makes `clientIds` exactly the
+   * clients that see it. Moving to a closed status sets closedAt; back to an active one clears it.
+   */
+  async upsert(ctx: RequestContext, input: DossierInput, attempt = 1): Promise<DossierView> {
+    const clientIds = [...new Set(input.clientIds)];
+    const result = await inTransaction(this.app, async (m) => {
+      const status = await m.findOneBy(DossierStatusRow, { code: input.statusCode });
+      const problems = [];
+      if (!status) problems.push({ field: 'statusCode', message: 'UNKNOWN_STATUS' });
+      if (!input.number.trim()) problems.push({ field: 'number', message: 'REQUIRED' });
+      if (!input.description.trim()) problems.push({ field: 'description', message: 'REQUIRED' });
+      const known = clientIds.every(isId) && clientIds.length ? await m.countBy(Client, clientIds.map((id) => ({ id }))) : 0;
+      if (known !== clientIds.length) problems.push({ field: 'clientIds', message: 'UNKNOWN_CLIENT' });
+      if (problems.length) throw badInput(problems);
+      const now = this.app.clock.now();
+      const existing = await m.findOneBy(Dossier, { externalRef: input.externalRef });
+      const fields = {
+        number: input.number.trim(), description: input.description.trim(), statusCode: input.statusCode,
+        handlerName: input.handlerName?.trim() || null, handlerEmail: input.handlerEmail?.trim().toLowerCase() || null, handlerPhone: input.handlerPhone?.trim() || null,
+        updatedAt: now,
+      };
+      let id: string;
+      if (existing) {
+        id = existing.id;
+        const closedAt = status!.active ? null : existing.closedAt ?? now;
+        await m.update(Dossier, { id }, { ...fields, closedAt });
+      } else {
+        id = newId();
+        await m.insert(Dossier, { id, externalRef: input.externalRef, ...fields, openedAt: now, closedAt: status!.active ? null : now, createdAt: now });
+      }
+      const granted = (await m.findBy(DossierClient, { dossierId: id })).map((g) => g.clientId);
+      const revoked = granted.filter((c) => !clientIds.includes(c));
+      const added = clientIds.filter((c) => !granted.includes(c));
+      if (revoked.length) await m.delete(DossierClient, revoked.map((clientId) => ({ dossierId: id, clientId })));
+      if (added.length) await m.insert(DossierClient, added.map((clientId) => ({ id: newId(), dossierId: id, clientId, createdAt: now })));
+      await this.app.audit.record(m, {
+        action: existing ? 'dossier.updated' : 'dossier.created', ...actorOf(ctx), targetId: id,
+        detail: { externalRef: input.externalRef, statusCode: input.statusCode, ...(added.length ? { granted: added } : {}), ...(revoked.length ? { revoked } : {}) },
+      });
+      return id;
+    }).catch((error: unknown) => {
+      // Two upserts of a new externalRef at once: the loser meets the unique index and runs again, as an update.
+      if (attempt === 1 && isUniqueViolation(error)) return this.upsert(ctx, input, 2).then((d) => d.id);
+      throw error;
+    });
+    const [row] = await this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE d.id = ?`, [result]);
+    return dossierView(row, ctx.language);
+  }
+
+  /** Replaces the dossier's progress steps; a step that stays done (same title) keeps its doneAt. */
+  async setProgressSteps(ctx: RequestContext, dossierId: string, steps: ProgressStepInput[]): Promise<ProgressView> {
+    await requireAccess(ctx, { dossier: dossierId });
+    if (steps.length > 100) throw badInput([{ field: 'steps', message: 'AT_MOST_100' }]);
+    await inTransaction(this.app, async (m) => {
+      const now = this.app.clock.now();
+      const previous = new Map((await m.findBy(ProgressStepRow, { dossierId })).filter((s) => s.done).map((s) => [s.title, s.doneAt]));
+      await m.delete(ProgressStepRow, { dossierId });
+      if (steps.length) {
+        await m.insert(ProgressStepRow, steps.map((s, position) => ({
+          id: newId(), dossierId, position, title: s.title.trim(), done: s.done, doneAt: s.done ? previous.get(s.title.trim()) ?? now : null,
+        })));
+      }
+      await m.update(Dossier, { id: dossierId }, { updatedAt: now });
+      await this.app.audit.record(m, { action: 'dossier.progress-set', ...actorOf(ctx), targetId: dossierId, detail: { steps: steps.length, done: steps.filter((s) => s.done).length } });
+    });
+    return this.progress(ctx, dossierId);
+  }
+
+  /** Adds or changes a status of the catalogue (labels, active flag, order). */
+  async upsertStatus(ctx: RequestContext, input: DossierStatusInput): Promise<DossierStatusView> {
+    await inTransaction(this.app, async (m: EntityManager) => {
+      const existing = await m.findOneBy(DossierStatusRow, { code: input.code });
+      const row = { code: input.code, labelNl: input.labelNl.trim(), labelEn: input.labelEn.trim(), active: input.active, position: input.position ?? existing?.position ?? 100 };
+      if (existing) await m.update(DossierStatusRow, { code: input.code }, row);
+      else await m.insert(DossierStatusRow, row);
+      await this.app.audit.record(m, { action: existing ? 'dossier-status.updated' : 'dossier-status.created', ...actorOf(ctx), detail: { code: input.code, active: input.active } });
+    });
+    const [row] = await this.sql.rows('SELECT s.code, s.labelNl, s.labelEn, s.active, s.position FROM dossier_status s WHERE s.code = ?', [input.code]);
+    return statusView(row, ctx.language);
+  }
+}
+
+/** Unique-index violation on SQLite or MariaDB/MySQL. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
