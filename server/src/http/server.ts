@@ -191,7 +191,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
 
   expressApp.get('/healthz', (_req, res) => { res.json({ ok: true }); });
   expressApp.get('/files/:id', tally, downloadHandler(app, buildContext));
-  expressApp.use('/graphql', tally,
+  expressApp.use('/graphql', tally, csrfGuardForUploads,
     graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes, maxFiles: config.UPLOAD_MAX_FILES }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => buildContext(req, res) }));
@@ -230,6 +230,21 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       await app.ds.destroy();
     },
   };
+}
+
+/**
+ * Apollo's CSRF prevention, applied before graphql-upload reads a multipart body: a browser can send a
+ * cross-site multipart form without preflight, so such a request must carry a header only scripts can set.
+ */
+function csrfGuardForUploads(req: Request, res: Response, next: NextFunction): void {
+  if (req.is('multipart/form-data') && !req.headers['apollo-require-preflight'] && !req.headers['x-apollo-operation-name']) {
+    res.status(400).json({ errors: [{
+      message: 'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF): send the header Apollo-Require-Preflight: true with multipart requests.',
+      extensions: { code: 'BAD_REQUEST' },
+    }] });
+    return;
+  }
+  next();
 }
 
 function parseTrustProxy(value: string): boolean | number | string {
