@@ -1,9 +1,16 @@
+import type { EntityManager } from 'typeorm';
 import type { App } from './app-context.js';
 import { newId } from './db/columns.js';
 import { inTransaction } from './db/transaction.js';
 import { Account } from './modules/account/account.entity.js';
 import { Language, Role } from './modules/account/account.enums.js';
 import { Client } from './modules/client/client.entity.js';
+import { Readable } from 'node:stream';
+import { DEMO_DOSSIERS, simplePdf } from './demo-content.js';
+import { Dossier, DossierClient, ProgressStepRow } from './modules/dossier/dossier.entity.js';
+import { DocumentRow } from './modules/document/document.entity.js';
+import { MessageRow } from './modules/message/message.entity.js';
+import { FileStore } from './files/storage.js';
 
 /** The demo password of every demo account (README). Meets the default policy. */
 export const DEMO_PASSWORD = 'Demo-Portaal-2026';
@@ -36,14 +43,65 @@ export async function seedDemoData(app: App): Promise<boolean> {
       clients[key] = newId();
       await m.insert(Client, { id: clients[key], externalRef: `DEMO-${key.toUpperCase()}`, name, isCompany, createdAt: now });
     }
+    const accounts: Record<string, Account> = {};
     for (const demo of DEMO_ACCOUNTS) {
-      const account = await app.services.accounts.create(m, {
+      const account = accounts[demo.email] = await app.services.accounts.create(m, {
         email: demo.email, displayName: demo.name, role: demo.role, clientId: demo.client ? clients[demo.client] : null, language: demo.language,
       });
       await m.update(Account, { id: account.id }, { passwordHash: hash, passwordChangedAt: now, activatedAt: now });
     }
-    await app.audit.record(m, { action: 'demo.seeded', detail: { accounts: DEMO_ACCOUNTS.length } });
+    await seedDossiers(app, m, clients, { person: accounts['klant@example.nl'], company: accounts['bedrijf@example.nl'] }, now);
+    await app.audit.record(m, { action: 'demo.seeded', detail: { accounts: DEMO_ACCOUNTS.length, dossiers: DEMO_DOSSIERS.length } });
   });
   app.logger.info({ accounts: DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`), password: DEMO_PASSWORD }, 'demo data created');
   return true;
+}
+
+/** The demo dossiers with progress, published documents and messages; their files go through the file store like uploads. */
+async function seedDossiers(app: App, m: EntityManager, clients: Record<string, string>, senders: Record<'person' | 'company', Account>, now: Date): Promise<void> {
+  const day = 86_400_000;
+  const store = async (name: string, lines: string[]) => {
+    const content = simplePdf(name.replace(/\.pdf$/, ''), lines);
+    const received = await app.files.receive(Readable.from([content]), content.length);
+    const storageKey = FileStore.newKey();
+    await app.files.place(received, storageKey);
+    return { fileName: name, contentType: 'application/pdf', size: received.size, sha256: received.sha256, storageKey };
+  };
+  for (const [index, demo] of DEMO_DOSSIERS.entries()) {
+    const id = newId();
+    const opened = new Date(now.getTime() - demo.daysAgo * day);
+    const closed = demo.status === 'COMPLETED' || demo.status === 'ARCHIVED';
+    await m.insert(Dossier, {
+      id, externalRef: `DEMO-DOSSIER-${index + 1}`, number: demo.number, description: demo.description, statusCode: demo.status,
+      handlerName: 'mr. Eva Mulder', handlerEmail: 'behandelaar@example.nl', handlerPhone: '030 123 45 67',
+      openedAt: opened, closedAt: closed ? new Date(opened.getTime() + 30 * day) : null, createdAt: opened, updatedAt: now,
+    });
+    await m.insert(DossierClient, { id: newId(), dossierId: id, clientId: clients[demo.client], createdAt: opened });
+    for (const [position, [title, done]] of demo.steps.entries()) {
+      await m.insert(ProgressStepRow, { id: newId(), dossierId: id, position, title, done, doneAt: done ? new Date(opened.getTime() + (position + 1) * day) : null });
+    }
+    for (const [i, doc] of demo.documents.entries()) {
+      const at = new Date(opened.getTime() + (i + 1) * 2 * day);
+      await m.insert(DocumentRow, {
+        id: newId(), dossierId: id, category: doc.category, title: doc.title, ...(await store(doc.file, doc.lines)),
+        messageId: null, uploadedById: null, uploadedByName: 'mr. Eva Mulder', publishedAt: at, createdAt: at,
+      });
+    }
+    for (const [i, message] of demo.messages.entries()) {
+      const messageId = newId();
+      const at = new Date(opened.getTime() + (i + 3) * 3 * day);
+      const sender = message.fromOffice ? null : senders[demo.client];
+      await m.insert(MessageRow, {
+        id: messageId, dossierId: id, direction: message.fromOffice ? 'FROM_OFFICE' : 'TO_OFFICE', subject: message.subject, body: message.body,
+        senderAccountId: sender?.id ?? null, senderName: sender?.displayName ?? 'mr. Eva Mulder', sentAt: at, inReplyToId: null, officeReadAt: null, createdAt: at,
+      });
+      if (message.attachment) {
+        await m.insert(DocumentRow, {
+          id: newId(), dossierId: id, category: message.fromOffice ? 'ATTACHMENT' : 'SUPPLIED', title: message.attachment,
+          ...(await store(message.attachment, [message.subject])), messageId, uploadedById: sender?.id ?? null,
+          uploadedByName: sender?.displayName ?? 'mr. Eva Mulder', publishedAt: at, createdAt: at,
+        });
+      }
+    }
+  }
 }
