@@ -62,13 +62,14 @@ export class DocumentService {
   async insertFiles(m: EntityManager, ctx: RequestContext, dossierId: string, files: IncomingFile[], category: DocumentCategory, by: Uploader, options: { title?: string; messageId?: string } = {}): Promise<string[]> {
     const now = this.app.clock.now();
     const ids: string[] = [];
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
       const id = newId();
       ids.push(id);
       await m.insert(DocumentRow, {
         id, dossierId, category, title: options.title ?? file.fileName, fileName: file.fileName, contentType: file.contentType, size: file.size,
         sha256: file.sha256, storageKey: file.storageKey, messageId: options.messageId ?? null, uploadedById: by.accountId, uploadedByName: by.name,
-        publishedAt: now, createdAt: now,
+        // A message's attachments are listed by (createdAt, id): a millisecond apart, they keep the order they were sent in.
+        publishedAt: now, createdAt: new Date(now.getTime() + index),
       });
       await this.app.audit.record(m, {
         action: 'document.uploaded', ...actorOf(ctx), targetId: id,
