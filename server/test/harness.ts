@@ -90,6 +90,10 @@ export interface TestPortal {
   /** The Twilio stand-in every SMS of this portal goes to (through the real twilio SDK). */
   sms: TwilioStandIn;
   config: Config;
+  /** SQL statements per finished /graphql or /files request, in the order they finished. */
+  statements: number[];
+  /** Runs `work`, which makes `requests` requests one after the other, and returns the statement count of each. */
+  countFor(work: () => Promise<unknown>, requests?: number): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -143,12 +147,21 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
     ...env,
   });
   const clock = new FakeClock(new Date('2026-03-02T09:00:00.000Z'));
-  const portal = await createPortal({ config, clock, logger: pino({ level: config.LOG_LEVEL }) });
+  const statements: number[] = [];
+  const portal = await createPortal({ config, clock, logger: pino({ level: config.LOG_LEVEL }), onStatements: (count) => statements.push(count) });
   const url = await portal.listen();
   // PUBLIC_URL defaults to the configured port (0); point links at the real one.
   if (!env.PUBLIC_URL) config.PUBLIC_URL = url;
   return {
-    portal, url, clock, mail, sms, config,
+    portal, url, clock, mail, sms, config, statements,
+    async countFor(work, requests = 1) {
+      const from = statements.length;
+      await work();
+      // The count arrives on the response's 'finish', which may come just after the client has read the answer.
+      for (let i = 0; i < 400 && statements.length < from + requests; i++) await new Promise((r) => setTimeout(r, 5));
+      if (statements.length !== from + requests) throw new Error(`expected ${requests} counted request(s), got ${statements.length - from}`);
+      return statements.slice(from);
+    },
     async close() {
       await portal.close();
       await mail.stop();
