@@ -12,7 +12,7 @@ import { decodeCursor, olderThan, pageSize, toConnection } from '../../graphql/p
 import { Dossier } from '../dossier/dossier.entity.js';
 import { DocumentDownload, DocumentRow } from './document.entity.js';
 import { DocumentCategory, type DocumentView, type PublishDocumentInput, type UploadPolicy } from './document.types.js';
-import { CATEGORY_FIELD } from '../dossier/dossier.service.js';
+import { CATEGORY_FIELD, isUniqueViolation } from '../dossier/dossier.service.js';
 
 /** Columns of a document as the API shows it, with the caller's first download joined in (`dd`, bound to the account). */
 const COLUMNS = 'd.id, d.category, d.title, d.fileName, d.contentType, d.size, d.sha256, d.publishedAt, d.uploadedByName, d.messageId, dd.firstAt AS downloadedAt';
@@ -116,7 +116,9 @@ export class DocumentService {
     const viewer = viewerOf(ctx);
     await inTransaction(this.app, async (m) => {
       if (viewer.accountId && !(await m.existsBy(DocumentDownload, { documentId: document.id, accountId: viewer.accountId }))) {
-        await m.insert(DocumentDownload, { id: newId(), documentId: document.id, accountId: viewer.accountId, firstAt: this.app.clock.now() });
+        // Two first downloads at once (two tabs): the unique index keeps one row, the other insert is dropped.
+        await m.insert(DocumentDownload, { id: newId(), documentId: document.id, accountId: viewer.accountId, firstAt: this.app.clock.now() })
+          .catch((error: unknown) => { if (!isUniqueViolation(error)) throw error; });
       }
       await this.app.audit.record(m, { action: 'document.downloaded', ...actorOf(ctx), targetId: document.id, detail: { dossierId: document.dossierId, ...(range ? { range } : {}) } });
     });
