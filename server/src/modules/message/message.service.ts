@@ -62,9 +62,7 @@ export class MessageService {
   }
 
   private async one(ctx: RequestContext, id: string): Promise<MessageView> {
-    const columns = readColumns(viewerOf(ctx));
-    const [row] = await this.app.sql.rows(`SELECT ${columns.select} FROM message m${columns.join} WHERE m.id = ?`, [...columns.params, id]);
-    return messageView(row);
+    return (await this.byId(ctx, id))!;
   }
 
   /** The client side writes to the office ("Nieuw bericht", "Beantwoorden"); attachments land under "Door mij aangeleverd". */
