@@ -93,7 +93,8 @@ export class MessageService {
     if (problems.length) throw badInput(problems);
     const dossierId = await requireAccess(ctx, { dossier: input.dossierId });
     if (input.inReplyToId) {
-      const original = await requireAccess(ctx, { message: input.inReplyToId }).catch(() => null);
+      // A message the caller cannot see is NOT_FOUND, as for every id; one of another of its dossiers is a mistake in the input.
+      const original = await requireAccess(ctx, { message: input.inReplyToId });
       if (original !== dossierId) throw badInput([{ field: 'inReplyToId', message: 'NOT_IN_THIS_DOSSIER' }]);
     }
     const files = await receiveUploads(this.app, input.attachments ?? []);
