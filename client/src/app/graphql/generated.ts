@@ -12,6 +12,24 @@ export type AuthStatus =
   /** The role requires two-step verification and it is not set up: only its setup operations work until it is. */
   | 'TWO_FACTOR_SETUP_REQUIRED';
 
+export type DocumentCategory =
+  /** Attachments of the firm's messages (shown with the message, not in a tab). */
+  | 'ATTACHMENT'
+  /** Letters and e-mails the firm published ("Correspondentie"). */
+  | 'CORRESPONDENCE'
+  /** Other documents the firm published ("Documenten"). */
+  | 'DOCUMENT'
+  /** What the client side supplied: message attachments, completed questionnaires ("Door mij aangeleverd"). */
+  | 'SUPPLIED';
+
+export type DossierFilter = {
+  /** True: active dossiers only; false: closed ones only; absent: both. */
+  active?: boolean | null | undefined;
+  /** Dossier number (prefix) or words of the description. */
+  search?: string | null | undefined;
+  statusCodes?: Array<string> | null | undefined;
+};
+
 export type ExtraAccountInput = {
   displayName: string;
   email: string;
@@ -30,6 +48,12 @@ export type LinkState =
   | 'EXPIRED_RESENT'
   | 'INVALID'
   | 'VALID';
+
+export type MessageDirection =
+  /** Sent by the office to the client. */
+  | 'FROM_OFFICE'
+  /** Sent by the client (or intermediary) to the office. */
+  | 'TO_OFFICE';
 
 export type MySettingsInput = {
   language?: Language | null | undefined;
@@ -51,6 +75,15 @@ export type Role =
   | 'OFFICE_USER_ADMIN'
   | 'STAFF';
 
+export type SendMessageInput = {
+  attachments?: Array<unknown> | null | undefined;
+  /** 1 to 4000 characters. */
+  body: string;
+  dossierId: string | number;
+  inReplyToId?: string | number | null | undefined;
+  subject: string;
+};
+
 export type TwoFactorMethod =
   | 'NONE'
   | 'SMS'
@@ -60,6 +93,11 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogoutMutation = { logout: boolean };
+
+export type OpenActionsCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpenActionsCountQuery = { home: { openActions: number } };
 
 export type SessionAccountFragment = { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } };
 
@@ -130,6 +168,50 @@ export type RequestEmailReminderMutationVariables = Exact<{
 
 export type RequestEmailReminderMutation = { requestEmailReminder: boolean };
 
+export type ItemCountFieldsFragment = { total: number, unread: number };
+
+export type DossierCountsFieldsFragment = { correspondence: { total: number, unread: number }, documents: { total: number, unread: number }, suppliedByMe: { total: number, unread: number }, messages: { total: number, unread: number } };
+
+export type DossierQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DossierQuery = { dossier: { id: string, number: string, description: string, openedAt: string, closedAt: string | null, status: { code: string, label: string, active: boolean }, handler: { name: string, email: string | null, phone: string | null } | null, progress: { done: number, total: number, steps: Array<{ id: string, position: number, title: string, done: boolean, doneAt: string | null }> }, counts: { correspondence: { total: number, unread: number }, documents: { total: number, unread: number }, suppliedByMe: { total: number, unread: number }, messages: { total: number, unread: number } } } };
+
+export type DossierCountsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DossierCountsQuery = { dossier: { id: string, counts: { correspondence: { total: number, unread: number }, documents: { total: number, unread: number }, suppliedByMe: { total: number, unread: number }, messages: { total: number, unread: number } } } };
+
+export type DossierDocumentsQueryVariables = Exact<{
+  id: string | number;
+  category: DocumentCategory;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DossierDocumentsQuery = { dossier: { id: string, documents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, category: DocumentCategory, title: string, fileName: string, contentType: string, size: number, sha256: string, publishedAt: string, downloadedAt: string | null, downloadUrl: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type DossierListFieldsFragment = { id: string, number: string, description: string, openedAt: string, closedAt: string | null, status: { code: string, label: string, active: boolean } };
+
+export type DossiersQueryVariables = Exact<{
+  filter?: DossierFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DossiersQuery = { dossiers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, number: string, description: string, openedAt: string, closedAt: string | null, status: { code: string, label: string, active: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DossierStatusesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DossierStatusesQuery = { dossierStatuses: Array<{ code: string, label: string, active: boolean }> };
+
 export type ExtraAccountFieldsFragment = { id: string, displayName: string, email: string, accountNumber: string, mobileNumber: string | null, language: Language, activatedAt: string | null, lastLoginAt: string | null, twoFactorMethod: TwoFactorMethod };
 
 export type ExtraAccountsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -157,6 +239,41 @@ export type RemoveExtraAccountMutationVariables = Exact<{
 
 
 export type RemoveExtraAccountMutation = { removeExtraAccount: boolean };
+
+export type HomeSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeSummaryQuery = { home: { dossiersInProgress: number, dossiersTotal: number, openActions: number, unreadMessages: number } };
+
+export type MessageFieldsFragment = { id: string, direction: MessageDirection, subject: string, body: string, senderName: string, sentAt: string, readAt: string | null, inReplyTo: { id: string, subject: string, body: string, senderName: string, sentAt: string } | null, attachments: Array<{ id: string, category: DocumentCategory, title: string, fileName: string, contentType: string, size: number, sha256: string, publishedAt: string, downloadedAt: string | null, downloadUrl: string }> };
+
+export type DossierMessagesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DossierMessagesQuery = { dossier: { id: string, messages: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, direction: MessageDirection, subject: string, body: string, senderName: string, sentAt: string, readAt: string | null, inReplyTo: { id: string, subject: string, body: string, senderName: string, sentAt: string } | null, attachments: Array<{ id: string, category: DocumentCategory, title: string, fileName: string, contentType: string, size: number, sha256: string, publishedAt: string, downloadedAt: string | null, downloadUrl: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type MarkMessageReadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MarkMessageReadMutation = { markMessageRead: { id: string, readAt: string | null } };
+
+export type SendMessageMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type SendMessageMutation = { sendMessage: { id: string, direction: MessageDirection, subject: string, body: string, senderName: string, sentAt: string, readAt: string | null, inReplyTo: { id: string, subject: string, body: string, senderName: string, sentAt: string } | null, attachments: Array<{ id: string, category: DocumentCategory, title: string, fileName: string, contentType: string, size: number, sha256: string, publishedAt: string, downloadedAt: string | null, downloadUrl: string }> } };
+
+export type UploadPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UploadPolicyQuery = { uploadPolicy: { maxFileSize: number, maxFiles: number, allowedExtensions: Array<string> } };
 
 export type UpdateMySettingsMutationVariables = Exact<{
   input: MySettingsInput;
@@ -191,6 +308,8 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: boolean };
+
+export type DocumentFieldsFragment = { id: string, category: DocumentCategory, title: string, fileName: string, contentType: string, size: number, sha256: string, publishedAt: string, downloadedAt: string | null, downloadUrl: string };
 
 export type TwoFactorStatusFieldsFragment = { method: TwoFactorMethod, mobileNumber: string | null, mobileVerified: boolean, passwordConfirmedUntil: string | null, recoveryCodesLeft: number, required: boolean, smsAllowed: boolean };
 
@@ -281,6 +400,42 @@ export const AuthResultFieldsFragmentDoc = gql`
 }
     ${AuthStateFieldsFragmentDoc}
 ${SessionAccountFragmentDoc}`;
+export const ItemCountFieldsFragmentDoc = gql`
+    fragment ItemCountFields on ItemCount {
+  total
+  unread
+}
+    `;
+export const DossierCountsFieldsFragmentDoc = gql`
+    fragment DossierCountsFields on DossierCounts {
+  correspondence {
+    ...ItemCountFields
+  }
+  documents {
+    ...ItemCountFields
+  }
+  suppliedByMe {
+    ...ItemCountFields
+  }
+  messages {
+    ...ItemCountFields
+  }
+}
+    ${ItemCountFieldsFragmentDoc}`;
+export const DossierListFieldsFragmentDoc = gql`
+    fragment DossierListFields on Dossier {
+  id
+  number
+  description
+  status {
+    code
+    label
+    active
+  }
+  openedAt
+  closedAt
+}
+    `;
 export const ExtraAccountFieldsFragmentDoc = gql`
     fragment ExtraAccountFields on Account {
   id
@@ -294,6 +449,41 @@ export const ExtraAccountFieldsFragmentDoc = gql`
   twoFactorMethod
 }
     `;
+export const DocumentFieldsFragmentDoc = gql`
+    fragment DocumentFields on Document {
+  id
+  category
+  title
+  fileName
+  contentType
+  size
+  sha256
+  publishedAt
+  downloadedAt
+  downloadUrl
+}
+    `;
+export const MessageFieldsFragmentDoc = gql`
+    fragment MessageFields on Message {
+  id
+  direction
+  subject
+  body
+  senderName
+  sentAt
+  readAt
+  inReplyTo {
+    id
+    subject
+    body
+    senderName
+    sentAt
+  }
+  attachments {
+    ...DocumentFields
+  }
+}
+    ${DocumentFieldsFragmentDoc}`;
 export const TwoFactorStatusFieldsFragmentDoc = gql`
     fragment TwoFactorStatusFields on TwoFactorStatus {
   method
@@ -316,6 +506,24 @@ export const LogoutDocument = gql`
   })
   export class LogoutGQL extends Apollo.Mutation<LogoutMutation, LogoutMutationVariables> {
     override document = LogoutDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OpenActionsCountDocument = gql`
+    query OpenActionsCount {
+  home {
+    openActions
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OpenActionsCountGQL extends Apollo.Query<OpenActionsCountQuery, OpenActionsCountQueryVariables> {
+    override document = OpenActionsCountDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
@@ -481,6 +689,152 @@ export const RequestEmailReminderDocument = gql`
       super(apollo);
     }
   }
+export const DossierDocument = gql`
+    query Dossier($id: ID!) {
+  dossier(id: $id) {
+    id
+    number
+    description
+    status {
+      code
+      label
+      active
+    }
+    handler {
+      name
+      email
+      phone
+    }
+    openedAt
+    closedAt
+    progress {
+      done
+      total
+      steps {
+        id
+        position
+        title
+        done
+        doneAt
+      }
+    }
+    counts {
+      ...DossierCountsFields
+    }
+  }
+}
+    ${DossierCountsFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DossierGQL extends Apollo.Query<DossierQuery, DossierQueryVariables> {
+    override document = DossierDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DossierCountsDocument = gql`
+    query DossierCounts($id: ID!) {
+  dossier(id: $id) {
+    id
+    counts {
+      ...DossierCountsFields
+    }
+  }
+}
+    ${DossierCountsFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DossierCountsGQL extends Apollo.Query<DossierCountsQuery, DossierCountsQueryVariables> {
+    override document = DossierCountsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DossierDocumentsDocument = gql`
+    query DossierDocuments($id: ID!, $category: DocumentCategory!, $first: Int, $after: String) {
+  dossier(id: $id) {
+    id
+    documents(category: $category, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...DocumentFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+}
+    ${DocumentFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DossierDocumentsGQL extends Apollo.Query<DossierDocumentsQuery, DossierDocumentsQueryVariables> {
+    override document = DossierDocumentsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DossiersDocument = gql`
+    query Dossiers($filter: DossierFilter, $first: Int, $after: String) {
+  dossiers(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...DossierListFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    ${DossierListFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DossiersGQL extends Apollo.Query<DossiersQuery, DossiersQueryVariables> {
+    override document = DossiersDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DossierStatusesDocument = gql`
+    query DossierStatuses {
+  dossierStatuses {
+    code
+    label
+    active
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DossierStatusesGQL extends Apollo.Query<DossierStatusesQuery, DossierStatusesQueryVariables> {
+    override document = DossierStatusesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const ExtraAccountsDocument = gql`
     query ExtraAccounts {
   extraAccounts {
@@ -546,6 +900,115 @@ export const RemoveExtraAccountDocument = gql`
   })
   export class RemoveExtraAccountGQL extends Apollo.Mutation<RemoveExtraAccountMutation, RemoveExtraAccountMutationVariables> {
     override document = RemoveExtraAccountDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const HomeSummaryDocument = gql`
+    query HomeSummary {
+  home {
+    dossiersInProgress
+    dossiersTotal
+    openActions
+    unreadMessages
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class HomeSummaryGQL extends Apollo.Query<HomeSummaryQuery, HomeSummaryQueryVariables> {
+    override document = HomeSummaryDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DossierMessagesDocument = gql`
+    query DossierMessages($id: ID!, $first: Int, $after: String) {
+  dossier(id: $id) {
+    id
+    messages(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...MessageFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+}
+    ${MessageFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DossierMessagesGQL extends Apollo.Query<DossierMessagesQuery, DossierMessagesQueryVariables> {
+    override document = DossierMessagesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MarkMessageReadDocument = gql`
+    mutation MarkMessageRead($id: ID!) {
+  markMessageRead(id: $id) {
+    id
+    readAt
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MarkMessageReadGQL extends Apollo.Mutation<MarkMessageReadMutation, MarkMessageReadMutationVariables> {
+    override document = MarkMessageReadDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SendMessageDocument = gql`
+    mutation SendMessage($input: SendMessageInput!) {
+  sendMessage(input: $input) {
+    ...MessageFields
+  }
+}
+    ${MessageFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SendMessageGQL extends Apollo.Mutation<SendMessageMutation, SendMessageMutationVariables> {
+    override document = SendMessageDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UploadPolicyDocument = gql`
+    query UploadPolicy {
+  uploadPolicy {
+    maxFileSize
+    maxFiles
+    allowedExtensions
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UploadPolicyGQL extends Apollo.Query<UploadPolicyQuery, UploadPolicyQueryVariables> {
+    override document = UploadPolicyDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -14,8 +14,13 @@ export interface ApiError {
   /** Every code in the response (an operation can fail on several fields). */
   codes: string[];
   fields: FieldError[];
-  /** `PASSWORD_POLICY` reasons, see {@link PASSWORD_REASONS}. */
+  /**
+   * `PASSWORD_POLICY` reasons (see {@link PASSWORD_REASONS}), and the single `reason` of a
+   * `FILE_REJECTED` (e.g. TOO_LARGE).
+   */
   reasons: string[];
+  /** The file a `FILE_REJECTED` is about (`extensions.fileName`), when the server names it. */
+  fileName?: string;
 }
 
 const FALLBACK_CODE = 'INTERNAL_SERVER_ERROR';
@@ -28,6 +33,7 @@ function fromGraphQLErrors(errors: readonly GraphQLFormattedError[]): ApiError {
   });
   const fields: FieldError[] = [];
   const reasons: string[] = [];
+  let fileName: string | undefined;
   for (const e of errors) {
     const f = e.extensions?.['fields'];
     if (Array.isArray(f)) {
@@ -41,8 +47,16 @@ function fromGraphQLErrors(errors: readonly GraphQLFormattedError[]): ApiError {
     if (Array.isArray(r)) {
       reasons.push(...r.filter((x): x is string => typeof x === 'string'));
     }
+    const reason = e.extensions?.['reason'];
+    if (typeof reason === 'string') {
+      reasons.push(reason);
+    }
+    const name = e.extensions?.['fileName'];
+    if (typeof name === 'string' && fileName === undefined) {
+      fileName = name;
+    }
   }
-  return { code: codes[0] ?? FALLBACK_CODE, codes, fields, reasons };
+  return { code: codes[0] ?? FALLBACK_CODE, codes, fields, reasons, ...(fileName === undefined ? {} : { fileName }) };
 }
 
 function errorsInBody(bodyText: string): GraphQLFormattedError[] | null {
@@ -93,6 +107,8 @@ const MESSAGE_KEYS: Readonly<Record<string, string>> = {
   REAUTHENTICATION_REQUIRED: 'errors.reauthenticationRequired',
   SECOND_FACTOR_REQUIRED: 'errors.secondFactorRequired',
   TWO_FACTOR_SETUP_REQUIRED: 'errors.twoFactorSetupRequired',
+  FILE_REJECTED: 'errors.fileRejected',
+  QUOTA_EXCEEDED: 'errors.quotaExceeded',
   [NETWORK_ERROR]: 'errors.network',
 };
 
@@ -138,6 +154,8 @@ export function passwordReasonKey(reason: string): string {
 /** An error ready for display: a translation key, and for a rejected password the reasons. */
 export interface UiError {
   key: string;
+  /** Interpolation values of `key`, e.g. `{ name }` of a rejected file. */
+  params?: Record<string, string>;
   /** Translation keys of the individual reasons, shown as a list. */
   reasons: string[];
 }

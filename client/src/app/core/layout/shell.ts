@@ -6,10 +6,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { firstValueFrom, map } from 'rxjs';
-import { LogoutGQL, type Role } from '../../graphql/generated';
+import { EMPTY, catchError, filter, firstValueFrom, map, switchMap } from 'rxjs';
+import { LogoutGQL, OpenActionsCountGQL, type Role } from '../../graphql/generated';
 import { NoticeService } from '../notice/notice.service';
 import { SessionService } from '../session/session.service';
 import { SessionStore } from '../session/session.store';
@@ -21,12 +21,14 @@ interface NavItem {
   icon: string;
   /** Shown only to these roles (everyone when absent). */
   roles?: readonly Role[];
+  /** Carries the open-actions count. */
+  badge?: 'openActions';
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/home', labelKey: 'nav.home', icon: 'home' },
   { path: '/dossiers', labelKey: 'nav.dossiers', icon: 'folder_open' },
-  { path: '/actions', labelKey: 'nav.actions', icon: 'assignment' },
+  { path: '/actions', labelKey: 'nav.actions', icon: 'assignment', badge: 'openActions' },
   { path: '/my-details', labelKey: 'nav.myDetails', icon: 'person' },
   { path: '/accounts', labelKey: 'nav.accounts', icon: 'group', roles: ['COMPANY_MAIN'] },
 ];
@@ -58,6 +60,7 @@ export class Shell {
   private readonly logoutGql = inject(LogoutGQL);
   private readonly notices = inject(NoticeService);
   private readonly router = inject(Router);
+  private readonly openActionsGql = inject(OpenActionsCountGQL);
 
   protected readonly me = this.store.me;
   protected readonly navItems = computed(() => {
@@ -70,6 +73,25 @@ export class Shell {
       .observe(HANDSET)
       .pipe(map((state) => state.matches)),
     { initialValue: false },
+  );
+  /**
+   * Open actions, visible on every page (seed 000: "ongeacht welke tegel geactiveerd is"):
+   * one small query after each navigation. Null until the first answer; a failed refresh
+   * keeps the last known number.
+   */
+  protected readonly openActions = toSignal(
+    this.router.events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      switchMap(() =>
+        this.openActionsGql
+          .fetch({ fetchPolicy: 'network-only' })
+          .pipe(
+            map((result) => result.data?.home.openActions ?? null),
+            catchError(() => EMPTY),
+          ),
+      ),
+    ),
+    { initialValue: null },
   );
   private readonly drawer = viewChild<MatSidenav>('drawer');
   private loggingOut = false;

@@ -13,7 +13,7 @@ import type { UiError } from '../../core/errors/api-error';
       <div class="error-alert" role="alert" [id]="alertId()" *transloco="let t">
         <mat-icon aria-hidden="true">error</mat-icon>
         <div>
-          <p>{{ t(e.key) }}</p>
+          <p>{{ t(e.key, e.params ?? {}) }}</p>
           @if (e.reasons.length) {
             <ul>
               @for (reason of e.reasons; track reason) {
