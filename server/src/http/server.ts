@@ -192,7 +192,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   expressApp.get('/healthz', (_req, res) => { res.json({ ok: true }); });
   expressApp.get('/files/:id', tally, downloadHandler(app, buildContext));
   expressApp.use('/graphql', tally, csrfGuardForUploads,
-    graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes, maxFiles: config.UPLOAD_MAX_FILES }),
+    // busboy flags a file that *reaches* its limit as too large; one byte more lets a file of exactly UPLOAD_MAX_MB
+    // through, and the upload pipeline (FileStore.receive) refuses anything larger itself.
+    graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes + 1, maxFiles: config.UPLOAD_MAX_FILES }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => buildContext(req, res) }));
   serveClient(expressApp, logger);
