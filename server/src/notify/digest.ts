@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { App } from '../app-context.js';
 import { minutes } from '../clock.js';
 import { newId } from '../db/columns.js';
+import { Sql } from '../db/sql.js';
 import { Account } from '../modules/account/account.entity.js';
 import { PendingNotification } from '../modules/dossier/dossier.entity.js';
 import type { DossierNews } from './templates.js';
@@ -58,7 +59,9 @@ export class NotificationDigest {
     let sent = 0;
     for (const { accountId } of accounts) {
       const ok = await this.app.ds.transaction(async (m) => {
-        const notes = await this.app.sql.rows<{ id: string; kind: NewsKind; number: string; dossierId: string }>(`SELECT p.id, p.kind, p.dossierId, d.number
+        // Access may have ended since the news was noted: such notes go, but the e-mail does not name the dossier.
+        const notes = await this.app.sql.rows<{ id: string; kind: NewsKind; number: string; dossierId: string; visible: unknown }>(`SELECT p.id, p.kind, p.dossierId, d.number,
+            CASE WHEN EXISTS (SELECT 1 FROM account a JOIN dossier_client dc ON dc.clientId = a.clientId WHERE a.id = p.accountId AND dc.dossierId = p.dossierId) THEN 1 ELSE 0 END AS visible
           FROM pending_notification p JOIN dossier d ON d.id = p.dossierId WHERE p.accountId = ? ORDER BY p.createdAt, p.id`, [accountId], m);
         if (!notes.length) return false;
         const deleted = await m.createQueryBuilder().delete().from(PendingNotification).where('id IN (:...ids)', { ids: notes.map((n) => n.id) }).execute();
@@ -66,7 +69,7 @@ export class NotificationDigest {
         const account = await m.findOneBy(Account, { id: accountId });
         if (!account) return false;
         const news = new Map<string, DossierNews & { dossierId: string }>();
-        for (const n of notes) {
+        for (const n of notes.filter((note) => Sql.bool(note.visible))) {
           const item = news.get(n.dossierId) ?? { dossierId: n.dossierId, number: n.number, documents: 0, messages: 0, questionnaires: 0 };
           if (n.kind === 'DOCUMENT') item.documents++;
           else if (n.kind === 'MESSAGE') item.messages++;
@@ -74,6 +77,7 @@ export class NotificationDigest {
           news.set(n.dossierId, item);
         }
         const items = [...news.values()];
+        if (!items.length) return false;
         const link = `${this.app.config.PUBLIC_URL}${items.length === 1 ? `/dossiers/${items[0].dossierId}` : '/dossiers'}`;
         await this.app.outbox.enqueue(m, { to: account.email, language: account.language, template: 'dossier-news', vars: { name: account.displayName, link, news: items } });
         return true;
