@@ -70,7 +70,8 @@ export class MailCatcher {
 }
 
 function decodeHeader(value: string): string {
-  return value.replace(/\r?\n[ \t]/g, ' ').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_all, enc: string, data: string) =>
+  // Whitespace between two encoded words is not part of the text (RFC 2047 §6.2).
+  return value.replace(/\r?\n[ \t]/g, ' ').replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_all, enc: string, data: string) =>
     enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8')
       : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
   ).replace(/\s+(?==\?)/g, '');
