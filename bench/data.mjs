@@ -215,7 +215,7 @@ export async function generate(ds) {
     const key = `${d}:${category}`;
     docsPerDossierCategory.set(key, (docsPerDossierCategory.get(key) ?? 0) + 1);
     const p = documents.add([id, dossierId(d), category, title, `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60)}.${ext}`, type,
-      R.range(20_000, 5_000_000), hex64(R), `bench/${id}`, attach, supplied ? accountId(acc) : s.id, supplied ? accountNames[acc] : s.name, sqlDate(published), sqlDate(published)]);
+      R.range(20_000, 5_000_000), hex64(R), `${id.slice(0, 2)}/${id}`, attach, supplied ? accountId(acc) : s.id, supplied ? accountNames[acc] : s.name, sqlDate(published), sqlDate(published)]);
     if (p) await p;
     if (!supplied && R.chance(0.3)) {
       const q = downloads.add([downloadId(downloadCount++), id, accountId(ownerAccount(d)), sqlDate(Math.min(NOW, published + R.range(1, 500) * 3_600_000))]);
