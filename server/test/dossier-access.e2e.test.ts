@@ -167,6 +167,17 @@ describe('dossier access: not yours = not found, for every id; downloads', () =>
     }
   });
 
+  it('a reply to a visible message of another of the caller\'s dossiers is BAD_USER_INPUT; a body of exactly 4000 characters is fine', async () => {
+    const second = ok(await api.gql('mutation($input: DossierInput!) { upsertDossier(input: $input) { id } }', { input: {
+      externalRef: 'DOS-SECOND', number: '2026.8888', description: 'Tweede', statusCode: 'IN_PROGRESS', clientIds: [owner.client.id],
+    } })).upsertDossier;
+    const response = await owner.browser.gql(SEND_MESSAGE, { input: { dossierId: second.id, subject: 'Re', body: 'Antwoord', inReplyToId: posted.id } });
+    assert.deepEqual(response.errors?.[0].extensions?.fields, [{ field: 'inReplyToId', message: 'NOT_IN_THIS_DOSSIER' }]);
+    const long = ok(await owner.browser.gql(SEND_MESSAGE, { input: { dossierId: second.id, subject: 'Lang', body: '€'.repeat(4000), inReplyToId: null } })).sendMessage;
+    assert.equal([...long.body].length, 4000);
+    assert.equal(long.inReplyTo, null);
+  });
+
   async function downloadsAudited(): Promise<number> {
     const ids = documentIds;
     const [{ n }] = await tp.portal.app.sql.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'document.downloaded' AND targetId IN (?, ?, ?, ?)`, ids);
