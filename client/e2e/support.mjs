@@ -73,3 +73,18 @@ export function expectNoProblems(page) {
   const problems = page.problems.filter((p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p) || /Content Security Policy/i.test(p));
   assert.deepEqual(problems, [], 'console errors or CSP violations');
 }
+
+export { integration, clientWithDossier, pdf, ref, PUBLISH, POST_MESSAGE, SET_PROGRESS, UPSERT_DOSSIER } from '../../server/dist/server/test/factories.js';
+export { ok } from '../../server/dist/server/test/harness.js';
+
+/**
+ * Presses Tab (Shift+Tab with `backwards`) until `locator` has focus, as a keyboard user would;
+ * fails after `limit` presses.
+ */
+export async function tabTo(page, locator, { limit = 60, backwards = false } = {}) {
+  for (let i = 0; i < limit; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  assert.fail(`could not reach ${locator} with Tab`);
+}

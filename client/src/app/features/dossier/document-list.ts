@@ -4,7 +4,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { UiError, describeError, toApiError } from '../../core/errors/api-error';
 import { DossierDocumentsGQL, type DocumentCategory, type DocumentFieldsFragment } from '../../graphql/generated';
-import { DocumentRow } from '../../shared/documents/document-row';
+import { type DownloadClick, DocumentRow } from '../../shared/documents/document-row';
 import { ErrorAlert } from '../../shared/feedback/error-alert';
 
 export const DOCUMENTS_PAGE_SIZE = 25;
@@ -27,7 +27,7 @@ export const DOCUMENTS_PAGE_SIZE = 25;
         } @else {
           <ul class="item-list" [attr.aria-label]="label()" data-testid="document-list">
             @for (document of list; track document.id) {
-              <li><app-document-row [document]="document" (downloaded)="downloaded.emit()" /></li>
+              <li><app-document-row [document]="document" (downloaded)="downloaded.emit($event)" /></li>
             }
           </ul>
           @if (endCursor(); as cursor) {
@@ -50,7 +50,7 @@ export class DocumentList implements OnInit {
   /** The list's accessible name (the tab's title). */
   readonly label = input.required<string>();
   /** A document was downloaded: its tab's unread count may have dropped. */
-  readonly downloaded = output<void>();
+  readonly downloaded = output<DownloadClick>();
 
   private readonly documentsGql = inject(DossierDocumentsGQL);
   protected readonly documents = signal<DocumentFieldsFragment[] | null>(null);

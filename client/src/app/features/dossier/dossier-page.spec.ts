@@ -16,7 +16,7 @@ import {
   type DossierQuery,
 } from '../../graphql/generated';
 import { aDocument } from '../../../testing/dossier-fixtures';
-import { DossierPage } from './dossier-page';
+import { COUNTS_AFTER_DOWNLOAD_MS, DossierPage } from './dossier-page';
 
 function counts(documentsUnread: number): DossierCountsFieldsFragment {
   return {
@@ -47,7 +47,7 @@ describe('DossierPage', () => {
   let countsFetch: ReturnType<typeof vi.fn>;
   let documents: ReturnType<typeof vi.fn>;
   const el = () => harness.routeNativeElement as HTMLElement;
-  const tabLabels = () => [...el().querySelectorAll('[role="tab"]')].map(accessibleText);
+  const tabLabels = () => [...el().querySelectorAll('[role="tab"]')].map((tab) => tab.getAttribute('aria-label'));
 
   async function visit(url: string): Promise<void> {
     harness = await RouterTestingHarness.create();
@@ -109,9 +109,19 @@ describe('DossierPage', () => {
     link.addEventListener('click', (e) => e.preventDefault());
     link.click();
     await settle(harness.fixture);
-    expect(countsFetch).toHaveBeenCalledWith(expect.objectContaining({ variables: { id: 'd1' }, fetchPolicy: 'network-only' }));
-    expect(tabLabels()[1]).toBe('Documenten (3)');
+    // At once: the mark, and one unread fewer; the server's counts are asked a moment later.
     expect(el().querySelector('[data-testid="downloaded-mark"]')).not.toBeNull();
+    expect(tabLabels()[1]).toBe('Documenten (3)');
+    expect(countsFetch).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, COUNTS_AFTER_DOWNLOAD_MS + 100));
+    await settle(harness.fixture);
+    expect(countsFetch).toHaveBeenCalledWith(expect.objectContaining({ variables: { id: 'd1' }, fetchPolicy: 'network-only' }));
+
+    // A second download of the same document is not unread any more.
+    link.click();
+    await settle(harness.fixture);
+    expect(tabLabels()[3]).toBe('Berichten (4), 2 ongelezen');
+    expect(tabLabels()[1]).toBe('Documenten (3)');
   });
 
   it('says "Dossier niet gevonden" for a dossier that does not exist or is not the user\'s', async () => {

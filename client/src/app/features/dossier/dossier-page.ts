@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
+  DestroyRef,
   ElementRef,
   Injector,
   afterNextRender,
@@ -16,7 +17,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoDirective } from '@jsverse/transloco';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { UiError, describeError, toApiError } from '../../core/errors/api-error';
 import {
@@ -26,6 +27,7 @@ import {
   type DossierCountsFieldsFragment,
   type DossierQuery,
 } from '../../graphql/generated';
+import type { DownloadClick } from '../../shared/documents/document-row';
 import { ErrorAlert } from '../../shared/feedback/error-alert';
 import { MessagesTab } from '../messages/messages-tab';
 import { DocumentList } from './document-list';
@@ -41,6 +43,12 @@ interface TabDef {
   /** The document category it lists; null for Berichten. */
   category: DocumentCategory | null;
 }
+
+/**
+ * The browser fetches a download by itself and says nothing when the server has recorded it, so
+ * the counts are asked again a little later to confirm the at-once local decrement.
+ */
+export const COUNTS_AFTER_DOWNLOAD_MS = 1500;
 
 export const DOSSIER_TABS: readonly TabDef[] = [
   { key: 'correspondence', count: 'correspondence', category: 'CORRESPONDENCE' },
@@ -83,6 +91,10 @@ export class DossierPage {
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  private readonly transloco = inject(TranslocoService);
+  private readonly afterDownload: (refresh: () => void) => void;
+  /** Left before the dossier arrived (e.g. "back" at once): nothing to render or focus. */
+  private destroyed = false;
 
   protected readonly tabs = DOSSIER_TABS;
   protected readonly dossier = signal<Dossier | null>(null);
@@ -92,10 +104,36 @@ export class DossierPage {
   protected readonly tabIndex = computed(() => Math.max(0, DOSSIER_TABS.findIndex((t) => t.key === this.tab())));
 
   constructor() {
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    this.afterDownload = (refresh) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        refresh();
+      }, COUNTS_AFTER_DOWNLOAD_MS);
+      timers.add(timer);
+    };
+    inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
+      timers.forEach(clearTimeout);
+    });
     effect(() => {
       const id = this.id();
       untracked(() => void this.load(id));
     });
+  }
+
+  /**
+   * The tab's accessible name, "Documenten (3), 1 ongelezen": set as one string because
+   * browsers put the visible label's separate boxes together with stray spaces.
+   */
+  protected tabName(tab: TabDef): string {
+    const title = this.transloco.translate<string>(`dossier.tabs.${tab.count}`);
+    const count = this.counts()?.[tab.count];
+    if (!count) {
+      return title;
+    }
+    const unread = count.unread > 0 ? `, ${this.transloco.translate<string>('dossier.tabs.unread', { count: count.unread })}` : '';
+    return `${title} (${count.total})${unread}`;
   }
 
   protected selectTab(index: number): void {
@@ -104,6 +142,18 @@ export class DossierPage {
       // Replaces the entry: "back" leaves the dossier instead of walking through its tabs.
       void this.router.navigate([], { queryParams: { tab: key }, queryParamsHandling: 'merge', replaceUrl: true });
     }
+  }
+
+  /** A first download lowers its tab's unread count at once; the server's counts follow. */
+  protected onDownloaded(tab: TabDef, click: DownloadClick): void {
+    if (click.first) {
+      this.counts.update((counts) => {
+        if (!counts) return counts;
+        const count = counts[tab.count];
+        return { ...counts, [tab.count]: { ...count, unread: Math.max(0, count.unread - 1) } };
+      });
+    }
+    this.afterDownload(() => void this.refreshCounts());
   }
 
   /** After a download, a read message or a sent message: the tab totals and unread counts. */
@@ -136,7 +186,9 @@ export class DossierPage {
         this.error.set(describeError(apiError));
       }
     }
-    this.keepFocusOnHeading();
+    if (!this.destroyed) {
+      this.keepFocusOnHeading();
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, OnInit, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -52,6 +52,11 @@ export class MessagesTab implements OnInit {
   protected readonly compose = signal<Compose>(null);
   protected readonly sentNotice = signal(false);
   protected readonly isUnread = isUnread;
+  private destroyed = false;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => (this.destroyed = true));
+  }
 
   ngOnInit(): Promise<void> {
     return this.load(null);
@@ -101,7 +106,9 @@ export class MessagesTab implements OnInit {
     this.openId.set(message.id);
     this.changed.emit();
     await this.load(null);
-    focusAfterRender(this.host, '#messages-sent', this.injector);
+    if (!this.destroyed) {
+      focusAfterRender(this.host, '#messages-sent', this.injector);
+    }
   }
 
   protected formatDate(value: string): string {

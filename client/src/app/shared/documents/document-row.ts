@@ -7,6 +7,13 @@ import type { DocumentFieldsFragment } from '../../graphql/generated';
 import { formatDate, formatFileSize } from '../format/formatting';
 import { FILE_KIND_ICONS, fileKind } from './file-kind';
 
+export interface DownloadClick {
+  document: DocumentFieldsFragment;
+  /** When the mark was set. */
+  at: string;
+  first: boolean;
+}
+
 /**
  * One downloadable document (seed 001 "Geopend dossier iconen en knoppen"): type icon, title,
  * date, size, the "Reeds gedownload" mark and the Download button. The download is a plain
@@ -83,8 +90,8 @@ import { FILE_KIND_ICONS, fileKind } from './file-kind';
 })
 export class DocumentRow {
   readonly document = input.required<DocumentFieldsFragment>();
-  /** Emitted on the Download click, with the moment it was marked. */
-  readonly downloaded = output<{ document: DocumentFieldsFragment; at: string }>();
+  /** Emitted on the Download click; `first` when it had not been downloaded before (it was unread). */
+  readonly downloaded = output<DownloadClick>();
 
   private readonly language = inject(LanguageService).current;
   private readonly downloadedNow = signal<string | null>(null);
@@ -97,9 +104,10 @@ export class DocumentRow {
 
   protected markDownloaded(): void {
     const at = new Date().toISOString();
-    if (!this.document().downloadedAt && !this.downloadedNow()) {
+    const first = !this.downloadedAt();
+    if (first) {
       this.downloadedNow.set(at);
     }
-    this.downloaded.emit({ document: this.document(), at });
+    this.downloaded.emit({ document: this.document(), at, first });
   }
 }
