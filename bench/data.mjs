@@ -11,6 +11,7 @@ import {
   GENERATOR_VERSION, NOW, PASSWORD, cdfOf, datasetFromArgs, fmt, hex64, idMaker, parseArgs, prng, serverDist, serverRequire, sqlDate, zipfCdf,
 } from './lib/common.mjs';
 import { openLoader } from './lib/loader.mjs';
+import { openDb } from './baseline/queries.mjs';
 import {
   CITIES, COMPANY_SUFFIXES, DOSSIER_KINDS, FIRST_NAMES, HANDLERS, LAST_NAMES, STEP_TITLES, STREETS, vocabulary,
 } from './lib/words.mjs';
@@ -202,7 +203,9 @@ export async function generate(ds) {
   const downloads = L.table('document_download', ['id', 'documentId', 'accountId', 'firstAt']);
   const docsPerDossierCategory = new Map();
   for (let f = 0; f < F; f++) {
-    const d = pickDossier();
+    // One in ten documents is an attachment: of a random message, in that message's dossier.
+    const attachedTo = R.chance(0.1) ? R.int(M) : -1;
+    const d = attachedTo >= 0 ? messageDossier[attachedTo] : pickDossier();
     const category = categories[R.weighted(categoryCdf)];
     const supplied = category === 'SUPPLIED';
     const acc = ownerAccount(d) + R.int(clientAccounts[dossierOwner[d]]);
@@ -210,7 +213,7 @@ export async function generate(ds) {
     const [ext, type] = R.pick(types);
     const title = R.pick(subjects);
     const published = inDossier(d);
-    const attach = lastMessageOf[d] >= 0 && R.chance(0.1) ? messageId(lastMessageOf[d]) : null;
+    const attach = attachedTo >= 0 ? messageId(attachedTo) : null;
     const id = documentId(f);
     const key = `${d}:${category}`;
     docsPerDossierCategory.set(key, (docsPerDossierCategory.get(key) ?? 0) + 1);
@@ -243,14 +246,21 @@ export async function generate(ds) {
   };
   const dossierCount = new Map();
   for (let d = 0; d < D; d++) dossierCount.set(dossierOwner[d], (dossierCount.get(dossierOwner[d]) ?? 0) + 1);
-  const busiest = (owner) => {
-    let best = -1, bestN = -1;
-    for (let d = 0; d < D; d++) {
-      if (dossierOwner[d] !== owner) continue;
-      const n = docsPerDossierCategory.get(`${d}:CORRESPONDENCE`) ?? 0;
-      if (n > bestN) { best = d; bestN = n; }
+  // The sample dossier of a client: among its busiest, the first whose newest 10 messages include a reply
+  // and an attachment, so that pages of 10 and 50 need the same statements (no loader stays idle).
+  const db = await openDb(ds.db);
+  const busiest = async (owner) => {
+    const mine = [];
+    for (let d = 0; d < D; d++) if (dossierOwner[d] === owner) mine.push([d, docsPerDossierCategory.get(`${d}:CORRESPONDENCE`) ?? 0]);
+    mine.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const [d, n] of mine.slice(0, 50)) {
+      const newest = await db.all('SELECT m.id, m.inReplyToId FROM message m WHERE m.dossierId = ? ORDER BY m.sentAt DESC, m.id DESC LIMIT 10', [dossierId(d)]);
+      const ids = newest.map((m) => m.id);
+      const attached = ids.length ? await db.all(`SELECT COUNT(*) AS n FROM document WHERE messageId IN (${ids.map(() => '?').join(', ')})`, ids) : [{ n: 0 }];
+      if (newest.some((m) => m.inReplyToId) && Number(attached[0].n) > 0) return { id: dossierId(d), index: d, correspondence: n, repliesAndAttachmentsInNewest10: true };
     }
-    return { id: dossierId(best), index: best, correspondence: bestN };
+    const [d, n] = mine[0] ?? [0, 0];
+    return { id: dossierId(d), index: d, correspondence: n, repliesAndAttachmentsInNewest10: false };
   };
   let small = bigClients;
   for (let c = bigClients; c < sizes.clients; c++) if ((dossierCount.get(c) ?? 0) >= 5 && (dossierCount.get(c) ?? 0) <= 20) { small = c; break; }
@@ -260,11 +270,12 @@ export async function generate(ds) {
     rows: L.counts,
     staff: { accountId: staff[0].id, email: 'medewerker1@kantoor.example' },
     admin: { accountId: admin.id, email: 'beheer@kantoor.example' },
-    bigClient: { ...user(0), sampleDossier: busiest(0) },
-    smallClient: { ...user(small), sampleDossier: busiest(small) },
+    bigClient: { ...user(0), sampleDossier: await busiest(0) },
+    smallClient: { ...user(small), sampleDossier: await busiest(small) },
     terms: Object.fromEntries(Object.entries(terms).map(([k, [term, df]]) => [k, { term, dossiers: df, share: df / D }])),
     seconds: { migrate: (tMigrated - started) / 1000, load: (tLoaded - tMigrated) / 1000, total: (performance.now() - started) / 1000 },
   };
+  await db.close();
   writeFileSync(ds.metaFile, `${JSON.stringify(meta, null, 2)}\n`);
   log(`terms: ${Object.entries(meta.terms).map(([k, t]) => `${k} "${t.term}" (${fmt(t.dossiers)} dossiers)`).join(', ')}`);
   log(`done in ${meta.seconds.total.toFixed(1)} s; metadata in ${ds.metaFile}`);
