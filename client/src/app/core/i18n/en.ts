@@ -331,13 +331,9 @@ export const en: Translation = {
     },
   },
   documents: {
-    listLabel: 'Documents',
     empty: 'There are no documents (yet).',
     download: 'Download',
     downloaded: 'Already downloaded',
-    downloadedOn: 'Already downloaded on {{ date }}',
-    new: 'New',
-    published: 'Published on {{ date }}',
     size: 'Size',
     more: 'Load more',
     kinds: {
@@ -362,7 +358,6 @@ export const en: Translation = {
     empty: 'There are no messages (yet).',
     incoming: 'From {{ name }}',
     to: 'To',
-    outgoing: 'Outgoing message',
     unread: 'Unread',
     from: 'From',
     sentAt: 'Sent',
@@ -370,7 +365,6 @@ export const en: Translation = {
     inReplyTo: 'Reply to: {{ subject }}',
     original: 'Original message',
     originalFrom: 'From {{ name }}, {{ date }}',
-    close: 'Close message',
     more: 'Load more',
     sent: 'Your message has been sent.',
     compose: {
@@ -382,7 +376,6 @@ export const en: Translation = {
       body: 'Message',
       counter: '{{ count }} of {{ max }} characters',
       remaining: 'You can enter {{ left }} more characters.',
-      limitReached: 'You have reached the maximum of {{ max }} characters.',
       addAttachments: 'Attachments',
       attachedLabel: 'Attached files',
       removeAttachment: 'Remove {{ name }}',

@@ -336,13 +336,9 @@ export const nl = {
     },
   },
   documents: {
-    listLabel: 'Documenten',
     empty: 'Er zijn (nog) geen documenten.',
     download: 'Download',
     downloaded: 'Reeds gedownload',
-    downloadedOn: 'Reeds gedownload op {{ date }}',
-    new: 'Nieuw',
-    published: 'Gepubliceerd op {{ date }}',
     size: 'Grootte',
     more: 'Meer laden',
     kinds: {
@@ -367,7 +363,6 @@ export const nl = {
     empty: 'Er zijn (nog) geen berichten.',
     incoming: 'Van {{ name }}',
     to: 'Aan',
-    outgoing: 'Uitgaand bericht',
     unread: 'Ongelezen',
     from: 'Van',
     sentAt: 'Verzonden',
@@ -375,7 +370,6 @@ export const nl = {
     inReplyTo: 'Antwoord op: {{ subject }}',
     original: 'Oorspronkelijk bericht',
     originalFrom: 'Van {{ name }}, {{ date }}',
-    close: 'Bericht sluiten',
     more: 'Meer laden',
     sent: 'Uw bericht is verstuurd.',
     compose: {
@@ -387,7 +381,6 @@ export const nl = {
       body: 'Bericht',
       counter: '{{ count }} van {{ max }} tekens',
       remaining: 'U kunt nog {{ left }} tekens invoeren.',
-      limitReached: 'U heeft het maximum van {{ max }} tekens bereikt.',
       addAttachments: 'Bijlagen',
       attachedLabel: 'Toegevoegde bijlagen',
       removeAttachment: '{{ name }} verwijderen',
