@@ -45,7 +45,11 @@ export function provideGraphql(): (Provider | EnvironmentProviders)[] {
 
       return {
         link: ApolloLink.from([sessionErrors, httpLink.create({ uri: GRAPHQL_URI, method: 'POST' })]),
-        cache: new InMemoryCache(),
+        cache: new InMemoryCache({
+          // Objects without an id that several queries select parts of (the shell's badge asks
+          // only `home.openActions`): merged, not replaced, so neither query loses the other's fields.
+          typePolicies: { HomeSummary: { merge: true }, DossierCounts: { merge: true }, Progress: { merge: true } },
+        }),
         defaultOptions: {
           query: { fetchPolicy: 'network-only' },
           watchQuery: { fetchPolicy: 'cache-and-network' },
