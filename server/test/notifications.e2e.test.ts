@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { Account } from '../src/modules/account/account.entity.js';
 import { Language, Role } from '../src/modules/account/account.enums.js';
 import { clientWithDossier, integration, invitedAccount, pdf, POST_MESSAGE, PUBLISH, ref, SEND_MESSAGE, signedIn, UPSERT_DOSSIER } from './factories.js';
 import { Browser, HIGH_LIMITS, LOGIN, ok, settleMail, startPortal, UPDATE_SETTINGS, type Mail, type TestPortal } from './harness.js';
@@ -69,6 +70,19 @@ describe('notifications: bundled e-mails about news in a dossier', () => {
     }
     const [{ n }] = await tp.portal.app.sql.rows<{ n: number }>('SELECT COUNT(*) AS n FROM pending_notification');
     assert.equal(Number(n), 0, 'the notes are gone with the e-mail');
+  });
+
+  it('turning new documents off during the bundling window stops the e-mail that was on its way', async () => {
+    const before = counts();
+    await publish(owner.dossier.id, 'Brief over de levering');
+    // As Mijn gegevens stores it (the session itself may have gone idle under the fake clock by now).
+    const setting = (on: boolean) => tp.portal.app.ds.getRepository(Account).update({ id: english.account.id }, { notifyNewDocuments: on });
+    await setting(false);
+    await digest();
+    const after = counts();
+    assert.equal(after[english.account.email], before[english.account.email], 'opted out before it was sent');
+    assert.equal(after[owner.account.email] - before[owner.account.email], 1, 'the others still get theirs');
+    await setting(true);
   });
 
   it('notify: false sends nothing', async () => {

@@ -25,7 +25,7 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return start >= size ? 'unsatisfiable' : { start, end };
 }
 
-const STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 404, NOT_FOUND: 404, RATE_LIMITED: 429 };
+const STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 };
 
 /**
  * GET /files/:id — a document's bytes, streamed. Authorised like the API (session cookie or bearer token,
@@ -77,7 +77,7 @@ export function downloadHandler(app: App, buildContext: (req: Request, res: Resp
         res.status(500).json({ errors: [{ message: 'INTERNAL_SERVER_ERROR', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         return;
       }
-      const answer = status === 404 ? 'NOT_FOUND' : (code as 'UNAUTHENTICATED' | 'RATE_LIMITED');
+      const answer = code as 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED';
       res.status(status).json({ errors: [{ message: errorMessage(answer, ctx?.language ?? preferredLanguage(req)), extensions: { code: answer } }] });
     }
   };

@@ -8,7 +8,7 @@ import { PendingNotification } from '../modules/dossier/dossier.entity.js';
 import type { DossierNews } from './templates.js';
 
 export type NewsKind = 'DOCUMENT' | 'MESSAGE' | 'QUESTIONNAIRE';
-const OPT_IN: Record<NewsKind, string> = { DOCUMENT: 'notifyNewDocuments', MESSAGE: 'notifyNewMessages', QUESTIONNAIRE: 'notifyNewQuestionnaires' };
+const OPT_IN: Record<NewsKind, 'notifyNewDocuments' | 'notifyNewMessages' | 'notifyNewQuestionnaires'> = { DOCUMENT: 'notifyNewDocuments', MESSAGE: 'notifyNewMessages', QUESTIONNAIRE: 'notifyNewQuestionnaires' };
 const BATCH = 50;
 
 /**
@@ -69,7 +69,8 @@ export class NotificationDigest {
         const account = await m.findOneBy(Account, { id: accountId });
         if (!account) return false;
         const news = new Map<string, DossierNews & { dossierId: string }>();
-        for (const n of notes.filter((note) => Sql.bool(note.visible))) {
+        // The opt-in is checked again at sending time: turning a notification off during the window stops it.
+        for (const n of notes.filter((note) => Sql.bool(note.visible) && account[OPT_IN[note.kind]])) {
           const item = news.get(n.dossierId) ?? { dossierId: n.dossierId, number: n.number, documents: 0, messages: 0, questionnaires: 0 };
           if (n.kind === 'DOCUMENT') item.documents++;
           else if (n.kind === 'MESSAGE') item.messages++;
