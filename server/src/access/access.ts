@@ -45,3 +45,18 @@ export async function requireAccess(ctx: RequestContext, target: Target): Promis
   return dossierId;
 }
 
+
+/**
+ * requireAccess and the read in one statement: `selectFrom` (which names the dossier table `d`) is run
+ * for dossier `id` within the caller's scope. Missing and foreign are the same NOT_FOUND; the decision
+ * is remembered for the rest of the request like requireAccess's.
+ */
+export async function requireDossierRow(ctx: RequestContext, id: string, selectFrom: string): Promise<Record<string, unknown>> {
+  const viewer = viewerOf(ctx);
+  if (typeof id !== 'string' || !isId(id)) throw new DomainError('NOT_FOUND');
+  const scope = dossierScope(viewer, 'd.id');
+  const [row] = await ctx.app.sql.rows(`${selectFrom} WHERE d.id = ?${scope.sql}`, [id, ...scope.params]);
+  if (!row) throw new DomainError('NOT_FOUND');
+  ctx.memo.set(`access:dossier:${id}`, Promise.resolve(id));
+  return row;
+}

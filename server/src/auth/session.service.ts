@@ -35,8 +35,12 @@ export class SessionService {
     const token = readCookie(req, sessionCookieName(this.app));
     if (!token || token.length > 100) return null;
     const repo = this.app.ds.getRepository(Session);
-    const session = await repo.findOne({ where: { tokenHash: hashToken(this.app.config.SESSION_SECRET, token), endedAt: IsNull() } });
-    if (!session) return null;
+    // Every request passes here: session and account in one statement.
+    const { sql } = this.app;
+    const [row] = await sql.rows(`SELECT ${sql.columns(Session, 's')}, ${sql.columns(Account, 'a')} FROM session s JOIN account a ON a.id = s.accountId
+      WHERE s.tokenHash = ? AND s.endedAt IS NULL`, [hashToken(this.app.config.SESSION_SECRET, token)]);
+    if (!row) return null;
+    const session = sql.entity(Session, 's', row);
     const now = this.app.clock.now();
     const idleEnd = addMs(session.lastSeenAt, minutes(this.app.config.SESSION_IDLE_MINUTES));
     if (session.expiresAt <= now || idleEnd <= now) {
@@ -45,8 +49,7 @@ export class SessionService {
       });
       return null;
     }
-    const account = await this.app.ds.getRepository(Account).findOneBy({ id: session.accountId });
-    if (!account) return null;
+    const account = sql.entity(Account, 'a', row);
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       await repo.update({ id: session.id }, { lastSeenAt: now });
       session.lastSeenAt = now;

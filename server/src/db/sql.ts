@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { isSqlite } from './data-source.js';
 
 type Param = string | number | boolean | Date | null;
@@ -22,6 +22,21 @@ export class Sql {
   rows<T = Record<string, unknown>>(sql: string, params: Param[] = [], manager?: EntityManager): Promise<T[]> {
     const values = params.map((p) => (p instanceof Date ? (this.sqlite ? sqliteDate(p) : p) : typeof p === 'boolean' ? (p ? 1 : 0) : p));
     return (manager ?? this.ds.manager).query(sql, values);
+  }
+
+  /** The select list of every column of `entity` under table alias `alias`, named `<alias>__<column>` (for `entity()`). */
+  columns(entity: EntityTarget<ObjectLiteral>, alias: string): string {
+    return this.ds.getMetadata(entity).columns.map((c) => `${alias}.${c.databaseName} AS ${alias}__${c.databaseName}`).join(', ');
+  }
+
+  /** An entity instance from a raw row selected with `columns(entity, alias)`, values converted as TypeORM would. */
+  entity<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, row: Record<string, unknown>): T {
+    const metadata = this.ds.getMetadata(entity);
+    const instance = metadata.create() as T;
+    for (const column of metadata.columns) {
+      (instance as Record<string, unknown>)[column.propertyName] = this.ds.driver.prepareHydratedValue(row[`${alias}__${column.databaseName}`], column);
+    }
+    return instance;
   }
 
   /** `?, ?, ?` for an IN list of `n` values (n ≥ 1). */

@@ -183,9 +183,12 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       language: resolved?.account.language ?? preferredLanguage(req),
     };
   };
+  // Counting needs AsyncLocalStorage, whose promise hooks cost every request something: only when asked for.
+  const { onStatements } = options;
   const tally = (req: Request, res: Response, next: NextFunction) => {
+    if (!onStatements) { next(); return; }
     const counted: StatementTally = { count: 0 };
-    if (options.onStatements) res.on('finish', () => options.onStatements!(counted.count, req));
+    res.on('finish', () => onStatements(counted.count, req));
     countStatements(counted, next);
   };
 

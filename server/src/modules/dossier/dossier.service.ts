@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { App } from '../../app-context.js';
-import { dossierScope, isId, requireAccess } from '../../access/access.js';
+import { dossierScope, isId, requireAccess, requireDossierRow } from '../../access/access.js';
 import { newId } from '../../db/columns.js';
 import { Sql } from '../../db/sql.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -101,9 +101,7 @@ export class DossierService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<DossierView> {
-    await requireAccess(ctx, { dossier: id });
-    const [row] = await this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE d.id = ?`, [id]);
-    return dossierView(row, ctx.language);
+    return dossierView(await requireDossierRow(ctx, id, `SELECT ${COLUMNS} ${FROM}`), ctx.language);
   }
 
   /** Office side: a dossier by the case-management system's reference; null when there is none. */
