@@ -33,6 +33,10 @@ const P = {
   smallFile: 100 * 1024,
   connections: 8,
 };
+/** `--only statements,pages,search,login,files` runs a subset (for investigating one figure). */
+const only = args.only && args.only !== true ? new Set(String(args.only).split(',')) : null;
+const wanted = (section) => !only || only.has(section);
+if (args['file-mb']) P.bigFile = Number(args['file-mb']) * 1024 ** 2;
 const SERVER_CPU = '0';
 /** MariaDB's own CPU per operation is measured too (its server is shared, so it is not pinned). */
 const dbPid = ds.dialect === 'mariadb' ? (() => { try { return Number(execFileSync('pidof', ['mariadbd']).toString().trim().split(/\s+/)[0]); } catch { return null; } })() : null;
@@ -238,7 +242,7 @@ function server(name, url, startFn, withChildren = false) {
 }
 try {
   // Contender 1: statement counts (in-process portal, sequential requests).
-  {
+  if (wanted('statements')) {
     log('statements per operation (in-process portal)');
     const port = await freePort();
     const env = { ...process.env, ...portalEnv(port), BENCH_META: ds.metaFile };
@@ -299,7 +303,7 @@ try {
     { name: 'dossier list (staff, 20)', contenders: pair(cookies.staff, 'DossierList', { first: 20 }) },
   ];
   const pageOk = [];
-  for (const c of pageCases) {
+  for (const c of wanted('pages') ? pageCases : []) {
     const v = JSON.parse(c.contenders.portal.req.body);
     const ok = await check(c.name, c.contenders.portal.req.headers.cookie, v.operationName, v.variables);
     if (ok) pageOk.push(c); else notes.push(`${c.name}: skipped (portal answered with errors)`);
@@ -308,7 +312,7 @@ try {
 
   // Contender 3: search newest-20, rare/medium/common, staff and client; FTS as the portal does, and a LIKE scan.
   const searchCases = [];
-  for (const level of ['rare', 'medium', 'common']) {
+  for (const level of wanted('search') ? ['rare', 'medium', 'common'] : []) {
     for (const who of ['staff', 'client']) {
       const vars = { filter: { search: meta.terms[level].term }, first: 20 };
       const name = `search ${level} "${meta.terms[level].term}" (${who})`;
@@ -327,7 +331,7 @@ try {
   }
 
   // Contender 6: login, sequential (p50), vs a bare argon2.verify behind node:http.
-  {
+  if (wanted('login')) {
     log('login');
     const body = (op) => JSON.stringify({ operationName: 'Login', query: LOGIN, variables: { identifier: meta.smallClient.email, password: meta.password } });
     const loginCase = {
@@ -348,9 +352,9 @@ try {
 
   // nginx on CPU 0 with a config of our own: sendfile for downloads, WebDAV PUT for uploads.
   const nginxBin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
-  const needFiles = has('publishDocument');
-  if (!needFiles) notes.push('upload and download: skipped — publishDocument is not in schema.graphql yet');
-  if (needFiles && !nginxBin) notes.push('upload and download: nginx not installed (apt-get install -y nginx); nginx baselines skipped');
+  const needFiles = has('publishDocument') && wanted('files');
+  if (!has('publishDocument')) notes.push('upload and download: skipped — publishDocument is not in schema.graphql yet');
+  if (has('publishDocument') && wanted('files') && !nginxBin) notes.push('upload and download: nginx not installed (apt-get install -y nginx); nginx baselines skipped');
   if (needFiles && nginxBin) {
     const nginxDir = join(dataDir, 'nginx');
     const davDir = join(filesDir, 'dav');
@@ -490,7 +494,7 @@ const seconds = (Date.now() - started) / 1000;
 const report = renderReport({ results, notes, meta, quick, seconds });
 const date = new Date().toISOString().slice(0, 10);
 mkdirSync(join(benchDir, 'results'), { recursive: true });
-const file = join(benchDir, 'results', `${date}-${ds.dialect}${quick ? '-quick' : ''}.md`);
+const file = join(benchDir, 'results', `${date}-${ds.dialect}${quick ? '-quick' : ''}${only ? `-only-${[...only].join('-')}` : ''}.md`);
 writeFileSync(file, report);
 console.log(`\n${report}`);
 log(`wrote ${file}`);
