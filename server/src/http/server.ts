@@ -24,6 +24,7 @@ import { createDataSource } from '../db/data-source.js';
 import { type RequestContext, preferredLanguage } from '../graphql/context.js';
 import { errorMessage, makeFormatError, type ErrorCode } from '../graphql/errors.js';
 import { buildPortalSchema } from '../graphql/schema.js';
+import { jitGateway } from '../graphql/jit-executor.js';
 import { AccountService } from '../modules/account/account.service.js';
 import { ExtraAccountsService } from '../modules/account/extra-accounts.service.js';
 import { SecondStepService } from '../auth/second-step.service.js';
@@ -153,7 +154,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     blockFieldSuggestion: { enabled: true },
   }).protect();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildPortalSchema(),
+    gateway: jitGateway(await buildPortalSchema()),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     introspection: !config.production,

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { IsEmail, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Language, Role } from '../account/account.enums.js';
 
-@ObjectType('Client')
+@ObjectType('Client', { simpleResolvers: true })
 export class ClientView {
   @Field(() => ID) id: string;
   @Field(() => String, { nullable: true }) externalRef: string | null;

@@ -55,7 +55,7 @@ export class DossierCounts {
  * A dossier as the API shows it. Built from one row of the dossier query (status columns joined in);
  * progress, counts, documents and messages come from field resolvers that batch per request.
  */
-@ObjectType('Dossier')
+@ObjectType('Dossier', { simpleResolvers: true })
 export class DossierView {
   @Field(() => ID) id: string;
   @Field() number: string;

@@ -17,7 +17,7 @@ registerEnumType(MessageDirection, {
 export const BODY_MAX = 4000;
 export const SUBJECT_MAX = 200;
 
-@ObjectType('Message')
+@ObjectType('Message', { simpleResolvers: true })
 export class MessageView {
   @Field(() => ID) id: string;
   @Field(() => MessageDirection) direction: MessageDirection;
