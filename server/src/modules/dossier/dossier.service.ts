@@ -54,36 +54,55 @@ export class DossierService {
 
   private get sql() { return this.app.sql; }
 
-  /** The search condition: dossier number by prefix, or all words in the description (FTS5 / FULLTEXT). */
-  private searchCondition(search: string): { sql: string; params: string[] } {
+  /**
+   * The FROM clause of a search: the dossiers it finds as a derived table `hit`, joined to `d` and `s` as in
+   * FROM. Hits are by dossier number prefix, or all words
+   * of the description by full text (FTS5 / FULLTEXT). Each branch uses its own index and the union is
+   * joined, so neither side forces a scan of every dossier (an OR of the two did).
+   */
+  private searchHits(search: string): { from: string; params: string[] } | null {
     const text = search.trim();
-    if (!text) return { sql: '', params: [] };
-    const numberLike = `${likeEscape(text)}%`;
-    const terms = words(text);
-    if (!terms.length) return { sql: " AND d.number LIKE ? ESCAPE '!'", params: [numberLike] };
+    if (!text) return null;
+    const branches: string[] = [];
+    const params: string[] = [];
     if (this.sql.sqlite) {
-      const match = terms.map((t) => `"${t}"*`).join(' ');
-      return { sql: " AND (d.number LIKE ? ESCAPE '!' OR d.rowid IN (SELECT f.rowid FROM dossier_fts f WHERE dossier_fts MATCH ?))", params: [numberLike, match] };
+      // SQLite's LIKE cannot use the (binary) index: a range per spelling can. Numbers are digits and capitals.
+      for (const prefix of new Set([text, text.toUpperCase()])) {
+        branches.push('SELECT n.rowid AS rid FROM dossier n WHERE n.number >= ? AND n.number < ?');
+        params.push(prefix, `${prefix}\u{10FFFF}`);
+      }
+    } else {
+      branches.push("SELECT n.id FROM dossier n WHERE n.number LIKE ? ESCAPE '!'");
+      params.push(`${likeEscape(text)}%`);
     }
-    // InnoDB's full-text index skips words under 3 characters; for those a LIKE on the (already scoped) rows does it.
-    if (terms.some((t) => t.length < 3)) {
-      return { sql: ` AND (d.number LIKE ? ESCAPE '!' OR (${terms.map(() => "d.description LIKE ? ESCAPE '!'").join(' AND ')}))`, params: [numberLike, ...terms.map((t) => `%${likeEscape(t)}%`)] };
+    const terms = words(text);
+    if (terms.length && this.sql.sqlite) {
+      branches.push('SELECT f.rowid AS rid FROM dossier_fts f WHERE dossier_fts MATCH ?');
+      params.push(terms.map((t) => `"${t}"*`).join(' '));
+    } else if (terms.length && terms.some((t) => t.length < 3)) {
+      // InnoDB's full-text index skips words under 3 characters; for those only a LIKE finds them.
+      branches.push(`SELECT t.id FROM dossier t WHERE ${terms.map(() => "t.description LIKE ? ESCAPE '!'").join(' AND ')}`);
+      params.push(...terms.map((t) => `%${likeEscape(t)}%`));
+    } else if (terms.length) {
+      branches.push('SELECT t.id FROM dossier t WHERE MATCH(t.description) AGAINST (? IN BOOLEAN MODE)');
+      params.push(terms.map((t) => `+${t}*`).join(' '));
     }
-    return { sql: " AND (d.number LIKE ? ESCAPE '!' OR MATCH(d.description) AGAINST (? IN BOOLEAN MODE))", params: [numberLike, terms.map((t) => `+${t}*`).join(' ')] };
+    const union = branches.join(' UNION ');
+    // SQLite: start from the hits (CROSS JOIN fixes the order; its planner otherwise walks every dossier in
+    // scope) and join on the integer rowid. Measured at 100k dossiers, a client with 5k: rare term 26 → 1 ms.
+    return this.sql.sqlite
+      ? { from: `FROM (${union}) hit CROSS JOIN dossier d ON d.rowid = hit.rid JOIN dossier_status s ON s.code = d.statusCode`, params }
+      : { from: `${FROM} JOIN (${union}) hit ON hit.id = d.id`, params };
   }
 
   private filterCondition(viewer: Viewer, filter: DossierFilter | null | undefined) {
     const scope = dossierScope(viewer, 'd.id');
+    const hits = filter?.search ? this.searchHits(filter.search) : null;
     let sql = scope.sql;
     const params: (string | boolean)[] = [...scope.params];
     if (filter?.active !== undefined && filter.active !== null) { sql += ' AND s.active = ?'; params.push(filter.active); }
     if (filter?.statusCodes?.length) { sql += ` AND d.statusCode IN (${Sql.list(filter.statusCodes.length)})`; params.push(...filter.statusCodes); }
-    if (filter?.search) {
-      const search = this.searchCondition(filter.search);
-      sql += search.sql;
-      params.push(...search.params);
-    }
-    return { sql, params };
+    return { from: hits?.from ?? FROM, fromParams: hits?.params ?? [], sql, params };
   }
 
   /** The caller's dossiers, newest first, filtered and paged in SQL (keyset on openedAt, id). */
@@ -94,8 +113,9 @@ export class DossierService {
     const where = this.filterCondition(viewer, filter);
     const keyset = olderThan(cursor, 'd.openedAt', 'd.id');
     const [rows, [{ n }]] = await Promise.all([
-      this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE 1 = 1${where.sql}${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`, [...where.params, ...keyset.params, size + 1]),
-      this.sql.rows<{ n: number }>(`SELECT COUNT(*) AS n ${FROM} WHERE 1 = 1${where.sql}`, where.params),
+      this.sql.rows(`SELECT ${COLUMNS} ${where.from} WHERE 1 = 1${where.sql}${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`,
+        [...where.fromParams, ...where.params, ...keyset.params, size + 1]),
+      this.sql.rows<{ n: number }>(`SELECT COUNT(*) AS n ${where.from} WHERE 1 = 1${where.sql}`, [...where.fromParams, ...where.params]),
     ]);
     return { ...toConnection(rows, size, (r) => dossierView(r, ctx.language), (d) => ({ at: d.openedAt, id: d.id })), totalCount: Number(n) };
   }
