@@ -73,9 +73,9 @@ async function seed(tp: TestPortal, clientId: string, accountId: string, n: numb
 
 /*
  * Measured on SQLite and MariaDB alike, statements per request with 1 and with 50 per level (equal by this test):
- *   client side:  home 4, dossier list (page of 20) 7, dossier header (progress, counts) 7, each document tab 7,
- *                 messages with attachments and inReplyTo 9
- *   integration:  home 3, list 6, header 6, tab 6, messages 8.
+ *   client side:  home 3, dossier list (page of 20) 6, dossier header (progress, counts) 5, each document tab 5,
+ *                 messages with attachments and inReplyTo 7
+ *   integration:  home 3, list 6, header 5, tab 5, messages 7.
  * A client request includes the session lookup; a token request the token lookup. The after hook prints them.
  */
 describe('no N+1: SQL statements per request do not grow with dossiers, documents or messages', () => {
