@@ -25,9 +25,10 @@ export async function receiveUploads(app: App, uploads: Promise<FileUpload>[]): 
   const { config } = app;
   if (uploads.length > config.UPLOAD_MAX_FILES) throw rejected('TOO_MANY_FILES');
   const incoming: IncomingFile[] = [];
+  let current = 0;
   try {
-    for (const upload of uploads) {
-      const file = await upload;
+    for (; current < uploads.length; current++) {
+      const file = await uploads[current];
       const fileName = safeFileName(file.filename);
       let received: Received;
       try {
@@ -37,17 +38,18 @@ export async function receiveUploads(app: App, uploads: Promise<FileUpload>[]): 
         const tooLarge = error instanceof FileTooLarge || /exceeds the .* size limit/i.test(String((error as Error)?.message));
         throw rejected(tooLarge ? 'TOO_LARGE' : 'UPLOAD_FAILED', fileName);
       }
-      incoming.push({ ...received, fileName, contentType: '', storageKey: FileStore.newKey() });
+      const entry: IncomingFile = { ...received, fileName, contentType: '', storageKey: FileStore.newKey() };
+      incoming.push(entry); // from here on the catch below deletes it
       if (received.size === 0) throw rejected('EMPTY', fileName);
       const type = checkFileType(fileName, received.head, config.uploadAllowedTypes);
       if ('reason' in type) throw rejected(type.reason, fileName);
-      incoming[incoming.length - 1].contentType = type.contentType;
+      entry.contentType = type.contentType;
     }
     return incoming;
   } catch (error) {
     await Promise.all(incoming.map((f) => app.files.discard(f)));
     // Files after the refused one may still be streaming; let them drain into graphql-upload's buffer and go.
-    for (const upload of uploads.slice(incoming.length + 1)) void upload.then((f) => f.createReadStream().resume(), () => undefined);
+    for (const upload of uploads.slice(current + 1)) void upload.then((f) => f.createReadStream().resume(), () => undefined);
     throw error;
   }
 }
