@@ -124,6 +124,16 @@ describe('dossier lists: search, filters, statuses that occur, keyset paging', (
     assert.equal(new Set(found).size, 22);
   });
 
+  it('refuses documents and messages under the dossiers list (asked per dossier instead), whatever the page sizes', async () => {
+    const nested = await browser.gql('query($n: Int) { dossiers(first: $n) { edges { node { id messages(first: $n) { totalCount } documents(category: DOCUMENT, first: $n) { totalCount } } } } }', { n: 100 });
+    assert.equal(nested.data, null);
+    assert.ok(nested.errors?.length);
+    assert.ok(nested.errors!.every((e) => e.extensions?.code === 'BAD_USER_INPUT' && e.extensions.fields[0].message === 'ASK_PER_DOSSIER'));
+    const first = (await list(null, 1)).edges[0].node.id;
+    const single = ok(await browser.gql('query($id: ID!) { dossier(id: $id) { messages(first: 100) { totalCount } documents(category: DOCUMENT, first: 100) { totalCount } } }', { id: first }));
+    assert.equal(typeof single.dossier.messages.totalCount, 'number', 'per dossier it works, with page sizes up to 100 written out');
+  });
+
   it('refuses a cursor it did not issue and page sizes outside 1..100', async () => {
     const forged = Buffer.from(JSON.stringify({ at: 1 })).toString('base64url');
     for (const after of ['garbage', forged, Buffer.from('["not a date","x"]').toString('base64url')]) {

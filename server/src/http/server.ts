@@ -148,7 +148,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
     maxAliases: { n: 15 },
-    costLimit: { maxCost: 5000 },
+    // A dossier page with 100 documents and 100 messages costs ~23,300 by armor's measure. Page sizes given as
+    // variables are not counted by it, but they are capped at 100 and lists cannot nest per-dossier connections.
+    costLimit: { maxCost: 25000 },
     maxTokens: { n: 2000 },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: true },

@@ -1,11 +1,17 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { scope } from '../../graphql/auth-checker.js';
 import { viewerOf, type RequestContext } from '../../graphql/context.js';
+import { badInput } from '../../graphql/errors.js';
 import { Role } from '../account/account.enums.js';
 import { DocumentCategory, DocumentConnection } from '../document/document.types.js';
 import { MessageConnection } from '../message/message.types.js';
 import { DossierFilter, DossierInput, DossierStatusInput, ProgressStepInput } from './dossier.inputs.js';
 import { DossierConnection, DossierCounts, DossierStatusView, DossierView, HandlerView, HomeSummary, ProgressView } from './dossier.types.js';
+
+/** Documents and messages are paged per dossier (dossier(id)), never for a whole list of dossiers. */
+function perDossierOnly(dossier: DossierView, field: string): void {
+  if (dossier.listed) throw badInput([{ field, message: 'ASK_PER_DOSSIER' }]);
+}
 
 const OFFICE_WRITE = [Role.STAFF, Role.ADMIN, scope('dossiers:write')];
 
@@ -101,6 +107,7 @@ export class DossierResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: RequestContext,
   ) {
+    perDossierOnly(dossier, 'documents');
     return ctx.app.services.documents.list(ctx, dossier.id, category, first, after);
   }
 
@@ -111,6 +118,7 @@ export class DossierResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: RequestContext,
   ) {
+    perDossierOnly(dossier, 'messages');
     return ctx.app.services.messages.list(ctx, dossier.id, first, after);
   }
 }

@@ -117,7 +117,8 @@ export class DossierService {
         [...where.fromParams, ...where.params, ...keyset.params, size + 1]),
       this.sql.rows<{ n: number }>(`SELECT COUNT(*) AS n ${where.from} WHERE 1 = 1${where.sql}`, [...where.fromParams, ...where.params]),
     ]);
-    return { ...toConnection(rows, size, (r) => dossierView(r, ctx.language), (d) => ({ at: d.openedAt, id: d.id })), totalCount: Number(n) };
+    const listed = (r: Record<string, unknown>) => Object.assign(dossierView(r, ctx.language), { listed: true });
+    return { ...toConnection(rows, size, listed, (d) => ({ at: d.openedAt, id: d.id })), totalCount: Number(n) };
   }
 
   async get(ctx: RequestContext, id: string): Promise<DossierView> {

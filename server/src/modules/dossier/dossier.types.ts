@@ -66,6 +66,11 @@ export class DossierView {
   handler: HandlerView | null;
   /** Case-management reference; the field resolver shows it to the office side only. */
   ref: string | null;
+  /**
+   * Came from the `dossiers` list: its documents and messages are refused there, because each of up to 100
+   * dossiers would run its own paged query — work the cost limit cannot see when page sizes are variables.
+   */
+  listed = false;
 }
 
 @ObjectType('DossierConnection')
