@@ -47,3 +47,19 @@ export function createDataSource(config: Pick<Config, 'DATABASE_URL'>, logger: L
 /** True for SQLite, where writers are serialised and row locks do not exist. */
 export const isSqlite = (ds: DataSource | EntityManager) =>
   ('connection' in ds ? ds.connection : ds).options.type === 'better-sqlite3';
+
+/**
+ * SQLite: one transaction at a time. TypeORM shares SQLite's single connection between all requests, so
+ * two overlapping transactions would nest (the second becomes a savepoint of the first) and a rollback of
+ * the first would silently undo the second's acknowledged work. SQLite allows one writer anyway; queueing
+ * costs nothing it would not cost there. Must not be called from inside a transaction (it would wait on itself).
+ */
+export function serializeTransactions(ds: DataSource): void {
+  const run = ds.transaction.bind(ds) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  ds.transaction = ((...args: unknown[]) => {
+    const next = tail.then(() => run(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as DataSource['transaction'];
+}

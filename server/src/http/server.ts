@@ -20,7 +20,7 @@ import { RecoveryCodes } from '../auth/recovery-codes.js';
 import { SecretBox } from '../auth/secret-box.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
-import { createDataSource } from '../db/data-source.js';
+import { createDataSource, isSqlite, serializeTransactions } from '../db/data-source.js';
 import { type RequestContext, preferredLanguage } from '../graphql/context.js';
 import { errorMessage, makeFormatError, type ErrorCode } from '../graphql/errors.js';
 import { buildPortalSchema } from '../graphql/schema.js';
@@ -69,6 +69,7 @@ export async function createApp(options: PortalOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const ds = createDataSource(config);
   await ds.initialize();
+  if (isSqlite(ds)) serializeTransactions(ds);
   const ran = await ds.runMigrations({ transaction: 'each' });
   if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
   const app = { config, clock, logger, ds, sql: new Sql(ds) } as App;
