@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { isSqlite } from './data-source.js';
+import { noteStatement } from './statements.js';
 
 type Param = string | number | boolean | Date | null;
 
@@ -15,13 +16,39 @@ const sqliteDate = (d: Date) =>
  */
 export class Sql {
   readonly sqlite: boolean;
+  private readonly statements = new Map<string, { all(...values: unknown[]): unknown[] }>();
+
   constructor(private readonly ds: DataSource) {
     this.sqlite = isSqlite(ds);
   }
 
+  /**
+   * Rows of a SELECT. Inside a transaction (`manager`) it goes through TypeORM; otherwise straight to the
+   * driver — better-sqlite3's prepared statements (cached here) or mysql2's pool — which saves TypeORM's
+   * ~15–25 µs per statement on the hot read paths. Either way it is counted (statements.ts).
+   */
   rows<T = Record<string, unknown>>(sql: string, params: Param[] = [], manager?: EntityManager): Promise<T[]> {
     const values = params.map((p) => (p instanceof Date ? (this.sqlite ? sqliteDate(p) : p) : typeof p === 'boolean' ? (p ? 1 : 0) : p));
-    return (manager ?? this.ds.manager).query(sql, values);
+    if (manager) return manager.query(sql, values);
+    noteStatement();
+    const driver = this.ds.driver as unknown as {
+      databaseConnection: { prepare(sql: string): { all(...values: unknown[]): unknown[] } };
+      pool: { query(sql: string, values: unknown[], done: (error: Error | null, rows: unknown) => void): void };
+    };
+    if (this.sqlite) {
+      try {
+        let statement = this.statements.get(sql);
+        if (!statement) {
+          if (this.statements.size >= 500) this.statements.clear();
+          statement = driver.databaseConnection.prepare(sql);
+          this.statements.set(sql, statement);
+        }
+        return Promise.resolve(statement.all(...values) as T[]);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return new Promise((resolve, reject) => driver.pool.query(sql, values, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
   }
 
   /** The select list of every column of `entity` under table alias `alias`, named `<alias>__<column>` (for `entity()`). */

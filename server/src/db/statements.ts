@@ -11,14 +11,19 @@ export function countStatements<T>(tally: StatementTally, work: () => T): T {
   return scope.run(tally, work);
 }
 
+/** Counts one statement into the current tally, if any (for SQL sent past TypeORM, see Sql). */
+export function noteStatement(): void {
+  const tally = scope.getStore();
+  if (tally) tally.count++;
+}
+
 /**
  * TypeORM logger that counts statements into the current tally (if any) and logs nothing else
  * (`logging: false` keeps TypeORM from calling the other methods). Costs one AsyncLocalStorage read per statement.
  */
 export class StatementCounter extends AbstractLogger {
   override logQuery(_query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
-    const tally = scope.getStore();
-    if (tally) tally.count++;
+    noteStatement();
   }
   protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[] | string | number, _queryRunner?: QueryRunner): void {}
 }
