@@ -235,7 +235,8 @@ export class AuthService {
           account.consecutiveFailures = 0;
           account.lockedUntil = null;
           account.lastLoginAt = now;
-          await m.save(account);
+          // update(), not save(): save() reads the row once more to find what changed.
+          await m.update(Account, { id: account.id }, { consecutiveFailures: 0, lockedUntil: null, lastLoginAt: now });
           await m.delete(LoginFailure, { accountId: account.id });
         }
         const { stage, token } = await this.startSession(m, ctx, account);
