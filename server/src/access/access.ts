@@ -46,17 +46,20 @@ export async function requireAccess(ctx: RequestContext, target: Target): Promis
 }
 
 
+const ID_COLUMN: Record<'dossier' | 'document' | 'message', string> = { dossier: 'd.id', document: 'd.id', message: 'm.id' };
+
 /**
- * requireAccess and the read in one statement: `selectFrom` (which names the dossier table `d`) is run
- * for dossier `id` within the caller's scope. Missing and foreign are the same NOT_FOUND; the decision
- * is remembered for the rest of the request like requireAccess's.
+ * requireAccess and the read in one statement: `SELECT <columns> <from>` (naming the table `d` for a dossier
+ * or document, `m` for a message) for the target's id within the caller's scope. Missing and foreign are the
+ * same NOT_FOUND; the decision is remembered for the rest of the request like requireAccess's.
  */
-export async function requireDossierRow(ctx: RequestContext, id: string, selectFrom: string): Promise<Record<string, unknown>> {
+export async function requireRow(ctx: RequestContext, target: Target, columns: string, from: string): Promise<Record<string, unknown>> {
+  const [kind, id] = Object.entries(target)[0] as ['dossier' | 'document' | 'message', string];
   const viewer = viewerOf(ctx);
   if (typeof id !== 'string' || !isId(id)) throw new DomainError('NOT_FOUND');
-  const scope = dossierScope(viewer, 'd.id');
-  const [row] = await ctx.app.sql.rows(`${selectFrom} WHERE d.id = ?${scope.sql}`, [id, ...scope.params]);
+  const scope = dossierScope(viewer, SCOPED_COLUMN[kind]);
+  const [row] = await ctx.app.sql.rows(`SELECT ${SCOPED_COLUMN[kind]} AS accessDossierId, ${columns} ${from} WHERE ${ID_COLUMN[kind]} = ?${scope.sql}`, [id, ...scope.params]);
   if (!row) throw new DomainError('NOT_FOUND');
-  ctx.memo.set(`access:dossier:${id}`, Promise.resolve(id));
+  ctx.memo.set(`access:${kind}:${id}`, Promise.resolve(String(row.accessDossierId)));
   return row;
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { App } from '../../app-context.js';
-import { requireAccess } from '../../access/access.js';
+import { requireAccess, requireRow } from '../../access/access.js';
 import { newId } from '../../db/columns.js';
 import { Sql } from '../../db/sql.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -107,8 +107,8 @@ export class DocumentService {
 
   /** The document behind a download URL: a missing and a foreign document are the same NOT_FOUND. */
   async findForDownload(ctx: RequestContext, id: string): Promise<DocumentRow> {
-    await requireAccess(ctx, { document: id });
-    return this.app.ds.getRepository(DocumentRow).findOneByOrFail({ id });
+    const { sql } = this.app;
+    return sql.entity(DocumentRow, 'd', await requireRow(ctx, { document: id }, sql.columns(DocumentRow, 'd'), 'FROM document d'));
   }
 
   /** Records the account's first download ("reeds gedownload") and audits every download (with its byte range, if any). */

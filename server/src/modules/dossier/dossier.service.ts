@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { App } from '../../app-context.js';
-import { dossierScope, isId, requireAccess, requireDossierRow } from '../../access/access.js';
+import { dossierScope, isId, requireAccess, requireRow } from '../../access/access.js';
 import { newId } from '../../db/columns.js';
 import { Sql } from '../../db/sql.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -125,7 +125,7 @@ export class DossierService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<DossierView> {
-    return dossierView(await requireDossierRow(ctx, id, `SELECT ${COLUMNS} ${FROM}`), ctx.language);
+    return dossierView(await requireRow(ctx, { dossier: id }, COLUMNS, FROM), ctx.language);
   }
 
   /** Office side: a dossier by the case-management system's reference; null when there is none. */
