@@ -55,14 +55,21 @@ export class DossierService {
   private get sql() { return this.app.sql; }
 
   /**
-   * The FROM clause of a search: the dossiers it finds as a derived table `hit`, joined to `d` and `s` as in
-   * FROM. Hits are by dossier number prefix, or all words
-   * of the description by full text (FTS5 / FULLTEXT). Each branch uses its own index and the union is
-   * joined, so neither side forces a scan of every dossier (an OR of the two did).
+   * The FROM clause of a search: the dossiers it finds, as a derived table `hit` joined to `d` and `s` as in
+   * FROM. Hits are by dossier number prefix, or all words of the description by full text (FTS5 / FULLTEXT).
+   * Each branch uses its own index and the union is joined, so neither forces a scan of every dossier (an OR
+   * of the two did).
    */
-  private searchHits(search: string): { from: string; params: string[] } | null {
+  private searchHits(search: string, viewer: Viewer): { from?: string; where?: string; params: string[] } | null {
     const text = search.trim();
     if (!text) return null;
+    if (!this.sql.sqlite && viewer.side === 'client') {
+      // MariaDB/MySQL, a client: its own dossiers are few, so filtering them is cheaper than any full-text
+      // lookup, which would first collect matches among all dossiers (a common word: 660 ms against 20 ms).
+      const terms = words(text);
+      const described = terms.length ? ` OR (${terms.map(() => "d.description LIKE ? ESCAPE '!'").join(' AND ')})` : '';
+      return { where: ` AND (d.number LIKE ? ESCAPE '!'${described})`, params: [`${likeEscape(text)}%`, ...terms.map((t) => `%${likeEscape(t)}%`)] };
+    }
     const branches: string[] = [];
     const params: string[] = [];
     if (this.sql.sqlite) {
@@ -97,15 +104,17 @@ export class DossierService {
 
   private filterCondition(viewer: Viewer, filter: DossierFilter | null | undefined) {
     const scope = dossierScope(viewer, 'd.id');
-    const hits = filter?.search ? this.searchHits(filter.search) : null;
+    const search = filter?.search ? this.searchHits(filter.search, viewer) : null;
+    const hits = search?.from ? { from: search.from, params: search.params } : null;
     let sql = scope.sql;
     const params: (string | boolean)[] = [...scope.params];
-    if (filter?.active !== undefined && filter.active !== null) { sql += ' AND s.active = ?'; params.push(filter.active); }
+    if (search?.where) { sql += search.where; params.push(...search.params); }
+    const byActive = filter?.active !== undefined && filter.active !== null;
+    if (byActive) { sql += ' AND s.active = ?'; params.push(filter.active!); }
     if (filter?.statusCodes?.length) { sql += ` AND d.statusCode IN (${Sql.list(filter.statusCodes.length)})`; params.push(...filter.statusCodes); }
     // The count needs the status table only to filter on `active`: joining it for every row made counting
     // 100k dossiers 4 ms instead of 0.03 ms (SQLite).
-    const needsStatus = filter?.active !== undefined && filter.active !== null;
-    return { from: hits?.from ?? FROM, countFrom: hits?.from ?? (needsStatus ? FROM : 'FROM dossier d'), fromParams: hits?.params ?? [], sql, params };
+    return { from: hits?.from ?? FROM, countFrom: hits?.from ?? (byActive ? FROM : 'FROM dossier d'), fromParams: hits?.params ?? [], sql, params };
   }
 
   /** The caller's dossiers, newest first, filtered and paged in SQL (keyset on openedAt, id). */
