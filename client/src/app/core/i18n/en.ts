@@ -288,7 +288,7 @@ export const en: Translation = {
       open: 'Open',
     },
     open: 'Open',
-    openLabel: 'Open file {{ number }}',
+    openWhich: 'file {{ number }}',
     resultsNone: 'No files found.',
     resultsOne: '1 file found',
     resultsMany: '{{ count }} files found',

@@ -293,7 +293,7 @@ export const nl = {
       open: 'Openen',
     },
     open: 'Openen',
-    openLabel: 'Dossier {{ number }} openen',
+    openWhich: 'dossier {{ number }}',
     resultsNone: 'Geen dossiers gevonden.',
     resultsOne: '1 dossier gevonden',
     resultsMany: '{{ count }} dossiers gevonden',

@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { UiError, describeError, toApiError } from '../../core/errors/api-error';
 import { DossierDocumentsGQL, type DocumentCategory, type DocumentFieldsFragment } from '../../graphql/generated';
 import { type DownloadClick, DocumentRow } from '../../shared/documents/document-row';
 import { ErrorAlert } from '../../shared/feedback/error-alert';
+import { CursorList } from '../../shared/paging/cursor-list';
 
 export const DOCUMENTS_PAGE_SIZE = 25;
 
@@ -53,34 +53,24 @@ export class DocumentList implements OnInit {
   readonly downloaded = output<DownloadClick>();
 
   private readonly documentsGql = inject(DossierDocumentsGQL);
-  protected readonly documents = signal<DocumentFieldsFragment[] | null>(null);
-  /** The cursor to continue after; null when there is no next page. */
-  protected readonly endCursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<UiError | null>(null);
+  private readonly list = new CursorList<DocumentFieldsFragment>((after) =>
+    firstValueFrom(
+      this.documentsGql.fetch({
+        variables: { id: this.dossierId(), category: this.category(), first: DOCUMENTS_PAGE_SIZE, after },
+        fetchPolicy: 'network-only',
+      }),
+    ).then((result) => result.data?.dossier.documents),
+  );
+  protected readonly documents = this.list.items;
+  protected readonly endCursor = this.list.endCursor;
+  protected readonly loading = this.list.loading;
+  protected readonly error = this.list.error;
 
   ngOnInit(): Promise<void> {
     return this.load(null);
   }
 
-  protected async load(after: string | null): Promise<void> {
-    this.loading.set(true);
-    try {
-      const result = await firstValueFrom(
-        this.documentsGql.fetch({
-          variables: { id: this.dossierId(), category: this.category(), first: DOCUMENTS_PAGE_SIZE, after },
-          fetchPolicy: 'network-only',
-        }),
-      );
-      const connection = result.data?.dossier.documents;
-      const page = connection?.edges.map((e) => e.node) ?? [];
-      this.documents.update((current) => (after && current ? [...current, ...page] : page));
-      this.endCursor.set(connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null);
-      this.error.set(null);
-    } catch (e) {
-      this.error.set(describeError(toApiError(e)));
-    } finally {
-      this.loading.set(false);
-    }
+  protected load(after: string | null): Promise<void> {
+    return this.list.load(after);
   }
 }

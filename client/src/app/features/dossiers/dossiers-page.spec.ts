@@ -97,8 +97,10 @@ describe('DossiersPage', () => {
     fetch.mockImplementationOnce(answering(connection([aDossier('d1'), aDossier('d2')], 3, 'c-d2')));
     await visit('/dossiers');
     expect(numbers()).toEqual(['2026-d1', '2026-d2']);
-    const open = el().querySelector<HTMLAnchorElement>('a[aria-label="Dossier 2026-d2 openen"]');
+    const open = el().querySelector<HTMLAnchorElement>('a[data-open="2026-d2"]');
     expect(open?.getAttribute('href')).toBe('/dossiers/d2');
+    expect(open?.getAttribute('aria-label')).toBeNull();
+    expect(open?.querySelector('.cdk-visually-hidden')?.textContent?.trim(), 'the name goes on with the dossier, after the visible word').toBe('dossier 2026-d2');
 
     fetch.mockImplementationOnce(answering(connection([aDossier('d3')], 3)));
     [...el().querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.includes('Meer laden'))!.click();

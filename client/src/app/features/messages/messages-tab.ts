@@ -3,12 +3,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { UiError, describeError, toApiError } from '../../core/errors/api-error';
 import { LanguageService } from '../../core/i18n/language.service';
 import { DossierMessagesGQL, MarkMessageReadGQL, type MessageFieldsFragment } from '../../graphql/generated';
 import { focusAfterRender } from '../../shared/a11y/focus';
 import { DocumentRow } from '../../shared/documents/document-row';
 import { ErrorAlert } from '../../shared/feedback/error-alert';
+import { CursorList } from '../../shared/paging/cursor-list';
 import { formatDateTimeShort } from '../../shared/format/formatting';
 import { MessageCompose, type SentMessage } from './message-compose';
 
@@ -44,10 +44,15 @@ export class MessagesTab implements OnInit {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly injector = inject(Injector);
 
-  protected readonly messages = signal<MessageFieldsFragment[] | null>(null);
-  protected readonly endCursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<UiError | null>(null);
+  private readonly list = new CursorList<MessageFieldsFragment>((after) =>
+    firstValueFrom(
+      this.messagesGql.fetch({ variables: { id: this.dossierId(), first: MESSAGES_PAGE_SIZE, after }, fetchPolicy: 'network-only' }),
+    ).then((result) => result.data?.dossier.messages),
+  );
+  protected readonly messages = this.list.items;
+  protected readonly endCursor = this.list.endCursor;
+  protected readonly loading = this.list.loading;
+  protected readonly error = this.list.error;
   protected readonly openId = signal<string | null>(null);
   protected readonly compose = signal<Compose>(null);
   protected readonly sentNotice = signal(false);
@@ -115,25 +120,8 @@ export class MessagesTab implements OnInit {
     return formatDateTimeShort(value, this.language());
   }
 
-  protected async load(after: string | null): Promise<void> {
-    this.loading.set(true);
-    try {
-      const result = await firstValueFrom(
-        this.messagesGql.fetch({
-          variables: { id: this.dossierId(), first: MESSAGES_PAGE_SIZE, after },
-          fetchPolicy: 'network-only',
-        }),
-      );
-      const connection = result.data?.dossier.messages;
-      const page = connection?.edges.map((e) => e.node) ?? [];
-      this.messages.update((current) => (after && current ? [...current, ...page] : page));
-      this.endCursor.set(connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null);
-      this.error.set(null);
-    } catch (e) {
-      this.error.set(describeError(toApiError(e)));
-    } finally {
-      this.loading.set(false);
-    }
+  protected load(after: string | null): Promise<void> {
+    return this.list.load(after);
   }
 
   private setReadAt(id: string, readAt: string | null): void {
