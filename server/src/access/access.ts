@@ -20,12 +20,25 @@ export function dossierScope(viewer: Viewer, dossierColumn: string): { sql: stri
   return { sql: ` AND ${dossierColumn} IN (SELECT dc.dossierId FROM dossier_client dc WHERE dc.clientId = ?)`, params: [viewer.clientId] };
 }
 
-const LOOKUP: Record<'dossier' | 'document' | 'message', string> = {
-  dossier: 'SELECT d.id AS dossierId FROM dossier d WHERE d.id = ?',
-  document: 'SELECT d.dossierId AS dossierId FROM document d WHERE d.id = ?',
-  message: 'SELECT m.dossierId AS dossierId FROM message m WHERE m.id = ?',
+type Kind = 'dossier' | 'document' | 'message';
+/** The table of each target (aliased), the column that names its dossier, and its id column. */
+const TABLE: Record<Kind, { from: string; dossier: string; id: string }> = {
+  dossier: { from: 'FROM dossier d', dossier: 'd.id', id: 'd.id' },
+  document: { from: 'FROM document d', dossier: 'd.dossierId', id: 'd.id' },
+  message: { from: 'FROM message m', dossier: 'm.dossierId', id: 'm.id' },
 };
-const SCOPED_COLUMN: Record<'dossier' | 'document' | 'message', string> = { dossier: 'd.id', document: 'd.dossierId', message: 'm.dossierId' };
+
+/** The one scoped lookup behind requireAccess and requireRow: the target's row within the caller's dossiers, or undefined. */
+async function scopedRow(ctx: RequestContext, target: Target, columns = '', from?: string): Promise<{ kind: Kind; id: string; row?: Record<string, unknown> }> {
+  const [kind, id] = Object.entries(target)[0] as [Kind, string];
+  const viewer = viewerOf(ctx);
+  if (typeof id !== 'string' || !isId(id)) throw new DomainError('NOT_FOUND');
+  const table = TABLE[kind];
+  const scope = dossierScope(viewer, table.dossier);
+  const [row] = await ctx.app.sql.rows(`SELECT ${table.dossier} AS accessDossierId${columns ? `, ${columns}` : ''} ${from ?? table.from}
+    WHERE ${table.id} = ?${scope.sql}`, [id, ...scope.params]);
+  return { kind, id, row };
+}
 
 /**
  * The one place that decides whether the caller may see a dossier, or a document or message in one.
@@ -33,20 +46,14 @@ const SCOPED_COLUMN: Record<'dossier' | 'document' | 'message', string> = { doss
  * NOT_FOUND, after the same single query. Decisions are remembered for the rest of the request.
  */
 export async function requireAccess(ctx: RequestContext, target: Target): Promise<string> {
-  const [kind, id] = Object.entries(target)[0] as ['dossier' | 'document' | 'message', string];
-  const viewer = viewerOf(ctx);
-  if (typeof id !== 'string' || !isId(id)) throw new DomainError('NOT_FOUND');
+  const [kind, id] = Object.entries(target)[0] as [Kind, string];
   const dossierId = await memo(ctx, `access:${kind}:${id}`, async () => {
-    const scope = dossierScope(viewer, SCOPED_COLUMN[kind]);
-    const rows = await ctx.app.sql.rows<{ dossierId: string }>(LOOKUP[kind] + scope.sql, [id, ...scope.params]);
-    return rows[0]?.dossierId ?? null;
+    const { row } = await scopedRow(ctx, target);
+    return row ? String(row.accessDossierId) : null;
   });
   if (!dossierId) throw new DomainError('NOT_FOUND');
   return dossierId;
 }
-
-
-const ID_COLUMN: Record<'dossier' | 'document' | 'message', string> = { dossier: 'd.id', document: 'd.id', message: 'm.id' };
 
 /**
  * requireAccess and the read in one statement: `SELECT <columns> <from>` (naming the table `d` for a dossier
@@ -54,11 +61,7 @@ const ID_COLUMN: Record<'dossier' | 'document' | 'message', string> = { dossier:
  * same NOT_FOUND; the decision is remembered for the rest of the request like requireAccess's.
  */
 export async function requireRow(ctx: RequestContext, target: Target, columns: string, from: string): Promise<Record<string, unknown>> {
-  const [kind, id] = Object.entries(target)[0] as ['dossier' | 'document' | 'message', string];
-  const viewer = viewerOf(ctx);
-  if (typeof id !== 'string' || !isId(id)) throw new DomainError('NOT_FOUND');
-  const scope = dossierScope(viewer, SCOPED_COLUMN[kind]);
-  const [row] = await ctx.app.sql.rows(`SELECT ${SCOPED_COLUMN[kind]} AS accessDossierId, ${columns} ${from} WHERE ${ID_COLUMN[kind]} = ?${scope.sql}`, [id, ...scope.params]);
+  const { kind, id, row } = await scopedRow(ctx, target, columns, from);
   if (!row) throw new DomainError('NOT_FOUND');
   ctx.memo.set(`access:${kind}:${id}`, Promise.resolve(String(row.accessDossierId)));
   return row;

@@ -83,3 +83,15 @@ export class Sql {
     return value === true || value === 1 || value === '1' || (Buffer.isBuffer(value) && value[0] === 1);
   }
 }
+
+/** Unique-index violation on SQLite or MariaDB/MySQL. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** For an insert that may race with the same insert elsewhere (a first download, a first read): the unique index keeps one row. */
+export function ignoreDuplicate(error: unknown): void {
+  if (!isUniqueViolation(error)) throw error;
+}

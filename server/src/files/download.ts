@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { App } from '../app-context.js';
 import { preferredLanguage, type RequestContext } from '../graphql/context.js';
+import { tokenHasScope } from '../graphql/auth-checker.js';
 import { DomainError, errorMessage } from '../graphql/errors.js';
 
 /** One byte range of `bytes=a-b`, `bytes=a-` or `bytes=-n`; null for a header we serve whole (several ranges, nonsense). */
@@ -39,7 +40,8 @@ export function downloadHandler(app: App, buildContext: (req: Request, res: Resp
     let ctx: RequestContext | undefined;
     try {
       ctx = await buildContext(req, res);
-      if (ctx.apiToken && !ctx.apiToken.scopes.split(',').includes('dossiers:read')) throw new DomainError('FORBIDDEN');
+      // Downloads are reads: a token needs dossiers:read, like the queries (the auth checker's rule, outside GraphQL).
+      if (ctx.apiToken && !tokenHasScope(ctx.apiToken, 'dossiers:read')) throw new DomainError('FORBIDDEN');
       const document = await app.services.documents.findForDownload(ctx, String(req.params.id));
       const range = req.method === 'HEAD' ? null : parseRange(req.headers.range, document.size);
       if (req.method !== 'HEAD' && range !== 'unsatisfiable') {

@@ -11,6 +11,8 @@ export const TWO_FACTOR_SETUP_STAGE = 'stage:two-factor-setup';
 export const API_SCOPES = ['clients:write', 'dossiers:read', 'dossiers:write', 'documents:write', 'messages:write', 'events:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 export const scope = (s: ApiScope) => `scope:${s}`;
+/** Whether a token holds one of `scopes`. */
+export const tokenHasScope = (token: { scopes: string }, ...scopes: string[]) => token.scopes.split(',').some((s) => scopes.includes(s));
 
 /**
  * Deny by default. An API token passes only operations that list one of its scopes (`scope:…`); a token
@@ -21,8 +23,8 @@ export const scope = (s: ApiScope) => `scope:${s}`;
 export const authChecker: AuthChecker<RequestContext> = ({ context }, requirements) => {
   const { session, account, apiToken } = context;
   if (apiToken) {
-    const scopes = new Set(apiToken.scopes.split(','));
-    if (!requirements.some((r) => r.startsWith('scope:') && scopes.has(r.slice('scope:'.length)))) throw new DomainError('FORBIDDEN');
+    const wanted = requirements.filter((r) => r.startsWith('scope:')).map((r) => r.slice('scope:'.length));
+    if (!tokenHasScope(apiToken, ...wanted)) throw new DomainError('FORBIDDEN');
     return true;
   }
   if (!session || !account) throw new DomainError('UNAUTHENTICATED');

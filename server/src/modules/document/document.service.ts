@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { App } from '../../app-context.js';
 import { requireAccess, requireRow } from '../../access/access.js';
 import { newId } from '../../db/columns.js';
-import { Sql } from '../../db/sql.js';
+import { ignoreDuplicate, Sql } from '../../db/sql.js';
 import { inTransaction } from '../../db/transaction.js';
 import { receiveUploads, storeWithRows, type IncomingFile } from '../../files/upload.js';
 import { actorOf, memo, viewerOf, type RequestContext } from '../../graphql/context.js';
@@ -12,7 +12,7 @@ import { decodeCursor, olderThan, pageSize, toConnection } from '../../graphql/p
 import { Dossier } from '../dossier/dossier.entity.js';
 import { DocumentDownload, DocumentRow } from './document.entity.js';
 import { DocumentCategory, type DocumentView, type PublishDocumentInput, type UploadPolicy } from './document.types.js';
-import { CATEGORY_FIELD, isUniqueViolation } from '../dossier/dossier.service.js';
+import { CATEGORY_FIELD } from '../dossier/dossier.service.js';
 
 /** Columns of a document as the API shows it, with the caller's first download joined in (`dd`, bound to the account). */
 const COLUMNS = 'd.id, d.category, d.title, d.fileName, d.contentType, d.size, d.sha256, d.publishedAt, d.uploadedByName, d.messageId, dd.firstAt AS downloadedAt';
@@ -118,7 +118,7 @@ export class DocumentService {
       if (viewer.accountId && !(await m.existsBy(DocumentDownload, { documentId: document.id, accountId: viewer.accountId }))) {
         // Two first downloads at once (two tabs): the unique index keeps one row, the other insert is dropped.
         await m.insert(DocumentDownload, { id: newId(), documentId: document.id, accountId: viewer.accountId, firstAt: this.app.clock.now() })
-          .catch((error: unknown) => { if (!isUniqueViolation(error)) throw error; });
+          .catch(ignoreDuplicate);
       }
       await this.app.audit.record(m, { action: 'document.downloaded', ...actorOf(ctx), targetId: document.id, detail: { dossierId: document.dossierId, ...(range ? { range } : {}) } });
     });

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { App } from '../../app-context.js';
 import { dossierScope, isId, requireAccess, requireRow } from '../../access/access.js';
 import { newId } from '../../db/columns.js';
-import { Sql } from '../../db/sql.js';
+import { isUniqueViolation, Sql } from '../../db/sql.js';
 import { inTransaction } from '../../db/transaction.js';
 import { actorOf, memo, viewerOf, type RequestContext, type Viewer } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
@@ -307,11 +307,4 @@ export class DossierService {
     const [row] = await this.sql.rows('SELECT s.code, s.labelNl, s.labelEn, s.active, s.position FROM dossier_status s WHERE s.code = ?', [input.code]);
     return statusView(row, ctx.language);
   }
-}
-
-/** Unique-index violation on SQLite or MariaDB/MySQL. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -2,14 +2,13 @@ import DataLoader from 'dataloader';
 import type { App } from '../../app-context.js';
 import { requireAccess } from '../../access/access.js';
 import { newId } from '../../db/columns.js';
-import { Sql } from '../../db/sql.js';
+import { ignoreDuplicate, Sql } from '../../db/sql.js';
 import { inTransaction } from '../../db/transaction.js';
 import { receiveUploads, storeWithRows } from '../../files/upload.js';
 import { actorOf, memo, viewerOf, type RequestContext, type Viewer } from '../../graphql/context.js';
 import { badInput, type FieldProblem } from '../../graphql/errors.js';
 import { decodeCursor, olderThan, pageSize, toConnection } from '../../graphql/pagination.js';
 import { DocumentCategory } from '../document/document.types.js';
-import { isUniqueViolation } from '../dossier/dossier.service.js';
 import { MessageRead, MessageRow } from './message.entity.js';
 import { BODY_MAX, MessageDirection, MessageView, SUBJECT_MAX, type PostMessageInput, type SendMessageInput } from './message.types.js';
 
@@ -121,7 +120,7 @@ export class MessageService {
       if (viewer.side === 'client') {
         if (!(await m.existsBy(MessageRead, { messageId: id, accountId: viewer.accountId }))) {
           await m.insert(MessageRead, { id: newId(), messageId: id, accountId: viewer.accountId, readAt: now })
-            .catch((error: unknown) => { if (!isUniqueViolation(error)) throw error; });
+            .catch(ignoreDuplicate);
         }
       } else {
         await m.createQueryBuilder().update(MessageRow).set({ officeReadAt: now })
