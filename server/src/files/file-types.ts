@@ -51,7 +51,7 @@ const TYPES: Record<string, FileType> = {
 /** Extensions the portal knows how to check; UPLOAD_ALLOWED_TYPES may name only these. */
 export const KNOWN_TYPES = Object.keys(TYPES);
 
-export const extensionOf = (fileName: string) => /\.([a-z0-9]{1,10})$/i.exec(fileName)?.[1].toLowerCase() ?? '';
+const extensionOf = (fileName: string) => /\.([a-z0-9]{1,10})$/i.exec(fileName)?.[1].toLowerCase() ?? '';
 
 /** The content type to store and serve, or a reason to refuse the file. */
 export function checkFileType(fileName: string, head: Buffer, allowed: string[]): { contentType: string } | { reason: 'TYPE_NOT_ALLOWED' | 'CONTENT_MISMATCH' } {

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { Sql } from '../db/sql.js';
 
 /** Streams move 1 MiB at a time: the 64 KiB default halves throughput (ARCHITECTURE.md, performance habits). */
-export const CHUNK = 1024 * 1024;
+const CHUNK = 1024 * 1024;
 /** Bytes kept from the start of a file to check its type. */
 const HEAD = 4096;
 

@@ -31,7 +31,7 @@ export function preferredLanguage(req: Request): Language {
 }
 
 /** Roles that work for the firm: they see every dossier, like the firm's integrations. */
-export const OFFICE_ROLES: readonly Role[] = [Role.STAFF, Role.ADMIN];
+const OFFICE_ROLES: readonly Role[] = [Role.STAFF, Role.ADMIN];
 
 /**
  * Who is asking, for access decisions and for what "read" and "mine" mean: the client side (an account

@@ -10,7 +10,7 @@ export class PageInfo {
 /** Position of a row in a newest-first list: its sort time and id (ids break ties). Opaque to clients. */
 export interface Keyset { at: Date; id: string }
 
-export const encodeCursor = (k: Keyset) => Buffer.from(JSON.stringify([k.at.toISOString(), k.id])).toString('base64url');
+const encodeCursor = (k: Keyset) => Buffer.from(JSON.stringify([k.at.toISOString(), k.id])).toString('base64url');
 
 /** BAD_USER_INPUT for anything that is not a cursor this API issued. */
 export function decodeCursor(cursor: string | null | undefined, field = 'after'): Keyset | null {

@@ -18,7 +18,7 @@ import { CATEGORY_FIELD } from '../dossier/dossier.service.js';
 const COLUMNS = 'd.id, d.category, d.title, d.fileName, d.contentType, d.size, d.sha256, d.publishedAt, d.uploadedByName, d.messageId, dd.firstAt AS downloadedAt';
 const FROM = 'FROM document d LEFT JOIN document_download dd ON dd.documentId = d.id AND dd.accountId = ?';
 
-export const documentView = (r: Record<string, unknown>): DocumentView => ({
+const documentView = (r: Record<string, unknown>): DocumentView => ({
   id: String(r.id), category: r.category as DocumentCategory, title: String(r.title), fileName: String(r.fileName),
   contentType: String(r.contentType), size: Number(r.size), sha256: String(r.sha256), publishedAt: Sql.date(r.publishedAt),
   downloadedAt: Sql.date(r.downloadedAt, true), downloadUrl: `/files/${r.id}`, uploadedByName: String(r.uploadedByName),

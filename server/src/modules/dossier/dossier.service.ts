@@ -43,7 +43,7 @@ export const CATEGORY_FIELD: Record<string, Exclude<keyof DossierCounts, 'messag
 /** Words of a search, for the full-text index: letters and digits only, at most 8. */
 const words = (search: string) => (search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
 /** LIKE pattern with `!` as the escape character (the same on every dialect). */
-export const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
+const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
 
 /**
  * Dossiers: the client's lists and pages, and the firm's upserts. Every read is scoped by access/
