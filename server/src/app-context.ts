@@ -4,6 +4,7 @@ import type { Config } from './config/config.js';
 import type { Clock } from './clock.js';
 import type { Outbox } from './notify/outbox.js';
 import type { AuditLog } from './modules/audit/audit.service.js';
+import type { EventLog } from './modules/event/event.service.js';
 import type { RateLimiter } from './auth/rate-limiter.js';
 import type { Passwords } from './auth/passwords.js';
 import type { AuthService } from './auth/auth.service.js';
@@ -36,6 +37,8 @@ export interface App {
   logger: Logger;
   outbox: Outbox;
   audit: AuditLog;
+  /** The change feed; `record` writes inside the caller's transaction. */
+  events: EventLog;
   passwords: Passwords;
   limiter: RateLimiter;
   sessions: SessionService;

@@ -8,6 +8,7 @@ import { isSqlite } from '../db/data-source.js';
 import { inTransaction } from '../db/transaction.js';
 import { Account } from '../modules/account/account.entity.js';
 import { TwoFactorMethod } from '../modules/account/account.enums.js';
+import { onClientSide } from '../modules/event/event.service.js';
 import { AuthLink, type LinkPurpose } from './auth-link.entity.js';
 import { LoginFailure } from './login-failure.entity.js';
 import type { SessionStage } from './session.entity.js';
@@ -196,6 +197,7 @@ export class AuthService {
       await this.app.audit.record(m, { action: 'password-link.used', actorId: account.id, targetId: account.id, ip: ctx.ip });
       await this.app.audit.record(m, { action: 'password.set', actorId: account.id, targetId: account.id, ip: ctx.ip });
       if (firstActivation) await this.app.audit.record(m, { action: 'account.activated', actorId: account.id, targetId: account.id, ip: ctx.ip });
+      if (firstActivation && onClientSide(account)) await this.app.events.record(m, { type: 'account.activated', accountId: account.id, subjectId: account.id });
       await this.app.audit.record(m, { action: stage === 'SECOND_FACTOR' ? 'login.password-accepted' : 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { via: 'set-password', stage } });
       await this.app.outbox.enqueue(m, { to: account.email, language: account.language, template: 'password-set', vars: { name: account.displayName, link: `${this.app.config.PUBLIC_URL}/login` } });
       return { stage, sessionToken };

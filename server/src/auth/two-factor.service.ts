@@ -6,6 +6,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { badInput, DomainError } from '../graphql/errors.js';
 import { Account } from '../modules/account/account.entity.js';
 import { TwoFactorMethod } from '../modules/account/account.enums.js';
+import { onClientSide } from '../modules/event/event.service.js';
 import type { TwoFactorChange } from '../notify/templates.js';
 import { normaliseMobile } from './phone.js';
 import { Session } from './session.entity.js';
@@ -216,6 +217,7 @@ export class TwoFactorService {
 
   private async audited(m: EntityManager, ctx: RequestContext, account: Account, action: string, change: TwoFactorChange | null, detail?: Record<string, unknown>) {
     await this.app.audit.record(m, { action, actorId: ctx.account?.id ?? null, targetId: account.id, ip: ctx.ip, detail });
+    if (change && onClientSide(account)) await this.app.events.record(m, { type: 'twofactor.changed', accountId: account.id, subjectId: account.id });
     if (change) {
       await this.app.outbox.enqueue(m, {
         to: account.email, language: account.language, template: 'two-factor-changed',

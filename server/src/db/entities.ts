@@ -11,6 +11,8 @@ import { ApiTokenRow } from '../modules/api-token/api-token.entity.js';
 import { DocumentDownload, DocumentRow } from '../modules/document/document.entity.js';
 import { Dossier, DossierClient, DossierStatusRow, PendingNotification, ProgressStepRow } from '../modules/dossier/dossier.entity.js';
 import { MessageRead, MessageRow } from '../modules/message/message.entity.js';
+import { PortalEventCounter, PortalEventRow } from '../modules/event/event.entity.js';
 
 export const entities = [Client, Account, AuthLink, Session, LoginFailure, OutboxMessage, AuditEntry, RecoveryCode, SmsCode,
-  DossierStatusRow, Dossier, DossierClient, ProgressStepRow, PendingNotification, MessageRow, MessageRead, DocumentRow, DocumentDownload, ApiTokenRow];
+  DossierStatusRow, Dossier, DossierClient, ProgressStepRow, PendingNotification, MessageRow, MessageRead, DocumentRow, DocumentDownload, ApiTokenRow,
+  PortalEventRow, PortalEventCounter];

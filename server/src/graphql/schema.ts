@@ -10,6 +10,7 @@ import { ClientResolver } from '../modules/client/client.resolver.js';
 import { DocumentResolver } from '../modules/document/document.resolver.js';
 import { DossierResolver } from '../modules/dossier/dossier.resolver.js';
 import { MessageResolver } from '../modules/message/message.resolver.js';
+import { EventResolver } from '../modules/event/event.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 export function buildPortalSchema(): Promise<GraphQLSchema> {
@@ -17,6 +18,7 @@ export function buildPortalSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AuthResolver, TwoFactorResolver, AccountResolver, ExtraAccountsResolver,
       ApiTokenResolver, ClientResolver, DossierResolver, DocumentResolver, MessageResolver,
+      EventResolver,
     ],
     authChecker,
     // type-graphql 2 validates input classes only when asked.

@@ -25,11 +25,14 @@ import { type RequestContext, preferredLanguage } from '../graphql/context.js';
 import { errorMessage, makeFormatError, type ErrorCode } from '../graphql/errors.js';
 import { buildPortalSchema } from '../graphql/schema.js';
 import { jitGateway } from '../graphql/jit-executor.js';
+import { introspectionPolicy } from '../graphql/introspection.js';
+import { PLAYGROUND_PATH, playgroundRouter } from './playground.js';
 import { AccountService } from '../modules/account/account.service.js';
 import { ExtraAccountsService } from '../modules/account/extra-accounts.service.js';
 import { SecondStepService } from '../auth/second-step.service.js';
 import { TwoFactorService } from '../auth/two-factor.service.js';
 import { AuditLog } from '../modules/audit/audit.service.js';
+import { EventLog } from '../modules/event/event.service.js';
 import { Outbox } from '../notify/outbox.js';
 import { clientDist } from '../paths.js';
 import { seedDemoData } from '../demo.js';
@@ -77,6 +80,7 @@ export async function createApp(options: PortalOptions): Promise<App> {
   await app.files.init();
   app.digest = new NotificationDigest(app);
   app.audit = new AuditLog(clock);
+  app.events = new EventLog(app);
   app.outbox = new Outbox(config, ds, clock, logger);
   app.passwords = new Passwords(config);
   app.limiter = new RateLimiter(clock);
@@ -160,7 +164,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     gateway: jitGateway(await buildPortalSchema()),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    introspection: !config.production,
+    // Open here; in production introspectionPolicy keeps it to admins and API tokens.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
     formatError: makeFormatError(logger, config.NODE_ENV === 'development'),
@@ -168,6 +173,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       // graphql-armor's typings come from Apollo's CommonJS build; the objects are the same.
       ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       localizeErrors,
+      introspectionPolicy(config.production),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
@@ -204,6 +210,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes + 1, maxFiles: config.UPLOAD_MAX_FILES }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => buildContext(req, res) }));
+  expressApp.use(PLAYGROUND_PATH, playgroundRouter(app));
   serveClient(expressApp, logger);
   // Errors outside GraphQL (e.g. a malformed or oversized JSON body). Express's own handler would answer with
   // the stack trace whenever the process's NODE_ENV is not "production"; answer in the API's shape instead.

@@ -121,6 +121,10 @@ export class DocumentService {
           .catch(ignoreDuplicate);
       }
       await this.app.audit.record(m, { action: 'document.downloaded', ...actorOf(ctx), targetId: document.id, detail: { dossierId: document.dossierId, ...(range ? { range } : {}) } });
+      // The feed has client-side downloads, each once per download: a resumed download (a range after byte 0) is the same one.
+      if (viewer.side === 'client' && (!range || range.startsWith('0-'))) {
+        await this.app.events.record(m, { type: 'document.downloaded', dossierId: document.dossierId, accountId: viewer.accountId, subjectId: document.id });
+      }
     });
   }
 }

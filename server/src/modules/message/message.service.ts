@@ -104,9 +104,13 @@ export class MessageService {
         id, dossierId, direction, subject, body, senderAccountId: by.accountId, senderName: by.name, sentAt: now,
         inReplyToId: input.inReplyToId ?? null, officeReadAt: null, createdAt: now,
       });
-      await this.app.services.documents.insertFiles(m, ctx, dossierId, files, category, by, { messageId: id });
+      const attachmentIds = await this.app.services.documents.insertFiles(m, ctx, dossierId, files, category, by, { messageId: id });
       await this.app.audit.record(m, { action: 'message.sent', ...actorOf(ctx), targetId: id, detail: { dossierId, direction, attachments: files.length } });
       if (direction === MessageDirection.FROM_OFFICE) await this.app.digest.enqueue(m, dossierId, 'MESSAGE');
+      else {
+        await this.app.events.record(m, { type: 'message.sent', dossierId, accountId: by.accountId, subjectId: id });
+        for (const documentId of attachmentIds) await this.app.events.record(m, { type: 'document.uploaded', dossierId, accountId: by.accountId, subjectId: documentId });
+      }
     });
     return this.one(ctx, id);
   }
