@@ -12,7 +12,8 @@ import { DocumentDownload, DocumentRow } from '../modules/document/document.enti
 import { Dossier, DossierClient, DossierStatusRow, PendingNotification, ProgressStepRow } from '../modules/dossier/dossier.entity.js';
 import { MessageRead, MessageRow } from '../modules/message/message.entity.js';
 import { PortalEventCounter, PortalEventRow } from '../modules/event/event.entity.js';
+import { ActionRow, QuestionnaireRow } from '../modules/action/action.entity.js';
 
 export const entities = [Client, Account, AuthLink, Session, LoginFailure, OutboxMessage, AuditEntry, RecoveryCode, SmsCode,
   DossierStatusRow, Dossier, DossierClient, ProgressStepRow, PendingNotification, MessageRow, MessageRead, DocumentRow, DocumentDownload, ApiTokenRow,
-  PortalEventRow, PortalEventCounter];
+  PortalEventRow, PortalEventCounter, QuestionnaireRow, ActionRow];
