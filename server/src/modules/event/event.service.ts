@@ -71,10 +71,14 @@ export class EventLog {
   async list(_ctx: RequestContext, after: string | null | undefined, first: number | null | undefined): Promise<PortalEventConnection> {
     const size = pageSize(first);
     const from = decodeCursor(after);
-    const rows = await this.app.sql.rows<PortalEventView & { position: number }>(
+    const read = (m?: EntityManager) => this.app.sql.rows<PortalEventView & { position: number }>(
       'SELECT id, position, type, occurredAt, dossierId, accountId, subjectId FROM portal_event WHERE position > ? ORDER BY position LIMIT ?',
-      [from, size + 1],
+      [from, size + 1], m,
     );
+    // SQLite has one connection for everything: a plain read there would see an open transaction's uncommitted
+    // event, which a rollback can take back and give its position to another. Reading in the transaction queue
+    // waits until no transaction is open. MariaDB reads committed rows from a pooled connection.
+    const rows = this.app.sql.sqlite ? await this.app.ds.transaction((m) => read(m)) : await read();
     const edges = rows.slice(0, size).map(({ position, ...row }) => ({
       cursor: encodeCursor(Number(position)),
       node: { ...row, occurredAt: Sql.date(row.occurredAt) },
