@@ -254,6 +254,22 @@ export class AuthService {
   }
 
   /**
+   * Admins: lifts a lockout (temporary lock, failures counted in the window, and the reset required after too
+   * many failures), so the account signs in with its password again. Sessions and password are untouched.
+   */
+  async unlock(ctx: RequestContext, accountId: string): Promise<Account> {
+    return inTransaction(this.app, async (m) => {
+      const account = accountId.length <= 36 ? await m.findOneBy(Account, { id: accountId }) : null;
+      if (!account) throw new DomainError('NOT_FOUND');
+      const was = { lockedUntil: account.lockedUntil?.toISOString() ?? null, resetRequired: account.resetRequired, consecutiveFailures: account.consecutiveFailures };
+      await m.update(Account, { id: account.id }, { lockedUntil: null, resetRequired: false, consecutiveFailures: 0 });
+      await m.delete(LoginFailure, { accountId: account.id });
+      await this.app.audit.record(m, { action: 'account.unlocked', actorId: ctx.account?.id ?? null, targetId: account.id, ip: ctx.ip, detail: was });
+      return Object.assign(account, { lockedUntil: null, resetRequired: false, consecutiveFailures: 0 });
+    });
+  }
+
+  /**
    * One failed attempt on a known account. LOCKOUT_THRESHOLD failures within LOCKOUT_WINDOW_MINUTES lock it
    * for LOCKOUT_DURATION_MINUTES (one e-mail per lock); LOCKOUT_RESET_AFTER consecutive failures require a reset.
    * Attempts during a lock do not extend it. Returns whether this failure locked the account.

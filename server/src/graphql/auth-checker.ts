@@ -8,7 +8,7 @@ export const PASSWORD_CHANGE_STAGE = 'stage:password-change';
 export const TWO_FACTOR_SETUP_STAGE = 'stage:two-factor-setup';
 
 /** API token scopes (what a case-management tool may do); an operation names the scopes that admit a token. */
-export const API_SCOPES = ['clients:write', 'dossiers:read', 'dossiers:write', 'documents:write', 'messages:write', 'events:read'] as const;
+export const API_SCOPES = ['clients:write', 'dossiers:read', 'dossiers:write', 'documents:write', 'messages:write', 'events:read', 'audit:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 export const scope = (s: ApiScope) => `scope:${s}`;
 /** Whether a token holds one of `scopes`. */

@@ -11,6 +11,7 @@ import { DocumentResolver } from '../modules/document/document.resolver.js';
 import { DossierResolver } from '../modules/dossier/dossier.resolver.js';
 import { MessageResolver } from '../modules/message/message.resolver.js';
 import { EventResolver } from '../modules/event/event.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 export function buildPortalSchema(): Promise<GraphQLSchema> {
@@ -18,7 +19,7 @@ export function buildPortalSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AuthResolver, TwoFactorResolver, AccountResolver, ExtraAccountsResolver,
       ApiTokenResolver, ClientResolver, DossierResolver, DocumentResolver, MessageResolver,
-      EventResolver,
+      EventResolver, AuditResolver,
     ],
     authChecker,
     // type-graphql 2 validates input classes only when asked.

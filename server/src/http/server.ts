@@ -40,6 +40,7 @@ import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { Sql } from '../db/sql.js';
 import { countStatements, type StatementTally } from '../db/statements.js';
 import { downloadHandler } from '../files/download.js';
+import { auditExportHandler } from './audit-export.js';
 import { FileStore } from '../files/storage.js';
 import { NotificationDigest } from '../notify/digest.js';
 import { ApiTokenService } from '../modules/api-token/api-token.service.js';
@@ -79,7 +80,7 @@ export async function createApp(options: PortalOptions): Promise<App> {
   app.files = new FileStore(config.FILES_DIR, logger);
   await app.files.init();
   app.digest = new NotificationDigest(app);
-  app.audit = new AuditLog(clock);
+  app.audit = new AuditLog(app);
   app.events = new EventLog(app);
   app.outbox = new Outbox(config, ds, clock, logger);
   app.passwords = new Passwords(config);
@@ -204,6 +205,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
 
   expressApp.get('/healthz', (_req, res) => { res.json({ ok: true }); });
   expressApp.get('/files/:id', tally, downloadHandler(app, buildContext));
+  expressApp.get('/admin/audit-log/export', auditExportHandler(app, buildContext));
   expressApp.use('/graphql', tally, csrfGuardForUploads,
     // busboy flags a file that *reaches* its limit as too large; one byte more lets a file of exactly UPLOAD_MAX_MB
     // through, and the upload pipeline (FileStore.receive) refuses anything larger itself.

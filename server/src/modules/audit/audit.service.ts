@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import type { Clock } from '../../clock.js';
+import type { App } from '../../app-context.js';
 import { newId } from '../../db/columns.js';
+import { Sql } from '../../db/sql.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { badInput, type FieldProblem } from '../../graphql/errors.js';
+import { decodeCursor, olderThan, pageSize, toConnection } from '../../graphql/pagination.js';
+import { isId } from '../../access/access.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditEntryConnection, AuditEntryView } from './audit.types.js';
 
 export interface AuditRecord {
   action: string;
@@ -12,19 +18,72 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
 }
 
-/** Appends to the audit log inside the caller's transaction, so the record and the change commit together. */
+const COLUMNS = 'id, at, actorId, action, targetId, ip, detail';
+const view = (row: Record<string, unknown>): AuditEntryView => ({
+  id: row.id as string, at: Sql.date(row.at), actorId: (row.actorId as string | null) ?? null, action: row.action as string,
+  targetId: (row.targetId as string | null) ?? null, ip: (row.ip as string | null) ?? null, detail: (row.detail as string | null) ?? null,
+});
+
+/** Rows per statement of an export. */
+const EXPORT_BATCH = 1000;
+
+/**
+ * The audit log. `record` appends inside the caller's transaction, so the record and the change commit
+ * together (and a rolled-back change leaves no record). Reading: `list` pages newest first (keyset on
+ * at, id) for the admin screen and API; `period` yields a time range oldest first for the export.
+ */
 export class AuditLog {
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly app: App) {}
 
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
     await manager.insert(AuditEntry, {
       id: newId(),
-      at: this.clock.now(),
+      at: this.app.clock.now(),
       action: entry.action,
       actorId: entry.actorId ?? null,
       targetId: entry.targetId ?? null,
       ip: entry.ip ?? null,
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
     });
+  }
+
+  /** Newest first, optionally only one actor's and/or one target's entries. */
+  async list(_ctx: RequestContext, filter: { actorId?: string | null; targetId?: string | null }, after: string | null | undefined, first: number | null | undefined): Promise<AuditEntryConnection> {
+    const size = pageSize(first);
+    const problems: FieldProblem[] = [];
+    for (const field of ['actorId', 'targetId'] as const) if (filter[field] && !isId(filter[field])) problems.push({ field, message: 'INVALID_ID' });
+    if (problems.length) throw badInput(problems);
+    const keyset = olderThan(decodeCursor(after), 'at', 'id');
+    const where: string[] = [];
+    const params: (string | Date | number)[] = [];
+    if (filter.actorId) { where.push('actorId = ?'); params.push(filter.actorId); }
+    if (filter.targetId) { where.push('targetId = ?'); params.push(filter.targetId); }
+    const rows = await this.read(`SELECT ${COLUMNS} FROM audit_entry WHERE 1 = 1${where.map((w) => ` AND ${w}`).join('')}${keyset.sql}
+      ORDER BY at DESC, id DESC LIMIT ?`, [...params, ...keyset.params, size + 1]);
+    return toConnection(rows, size, view, (e) => ({ at: e.at, id: e.id }));
+  }
+
+  /** Every entry with `from` ≤ at < `to`, oldest first, fetched in batches (for streaming exports). */
+  async *period(from: Date, to: Date): AsyncGenerator<AuditEntryView[]> {
+    let last: { at: Date; id: string } | null = null;
+    for (;;) {
+      const rows: Record<string, unknown>[] = await this.read(`SELECT ${COLUMNS} FROM audit_entry WHERE at >= ? AND at < ?${last ? ' AND (at > ? OR (at = ? AND id > ?))' : ''}
+        ORDER BY at, id LIMIT ?`, [from, to, ...(last ? [last.at, last.at, last.id] : []), EXPORT_BATCH]);
+      if (!rows.length) return;
+      const entries = rows.map(view);
+      yield entries;
+      if (rows.length < EXPORT_BATCH) return;
+      const end = entries[entries.length - 1];
+      last = { at: end.at, id: end.id };
+    }
+  }
+
+  /**
+   * SQLite has one connection for everything: a plain read there would show an open transaction's entries,
+   * which a rollback takes back. Reading in the transaction queue waits for it; MariaDB reads committed rows.
+   */
+  private read(sql: string, params: (string | Date | number)[]): Promise<Record<string, unknown>[]> {
+    const { sql: db, ds } = this.app;
+    return db.sqlite ? ds.transaction((m) => db.rows(sql, params, m)) : db.rows(sql, params);
   }
 }
