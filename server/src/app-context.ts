@@ -24,6 +24,7 @@ import type { ClientService } from './modules/client/client.service.js';
 import type { DocumentService } from './modules/document/document.service.js';
 import type { DossierService } from './modules/dossier/dossier.service.js';
 import type { MessageService } from './modules/message/message.service.js';
+import type { ActionService } from './modules/action/action.service.js';
 
 /** The long-lived parts of a running portal, built once at boot and shared by every request. */
 export interface App {
@@ -48,5 +49,6 @@ export interface App {
   services: {
     auth: AuthService; secondStep: SecondStepService; twoFactor: TwoFactorService; accounts: AccountService; extraAccounts: ExtraAccountsService;
     apiTokens: ApiTokenService; clients: ClientService; dossiers: DossierService; documents: DocumentService; messages: MessageService;
+    actions: ActionService;
   };
 }

@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'SECOND_FACTOR_REQUIRED' | 'INVALID_CODE' | 'LINK_EXPIRED' | 'LINK_INVALID' | 'PASSWORD_POLICY'
   | 'PASSWORD_CHANGE_REQUIRED' | 'RATE_LIMITED' | 'QUOTA_EXCEEDED' | 'FILE_REJECTED' | 'INTERNAL_SERVER_ERROR'
   // Added to the contract's list: a role that must use 2-step without it set up; a sensitive change without a recent password.
-  | 'TWO_FACTOR_SETUP_REQUIRED' | 'REAUTHENTICATION_REQUIRED';
+  | 'TWO_FACTOR_SETUP_REQUIRED' | 'REAUTHENTICATION_REQUIRED'
+  // A completed action (questionnaire) cannot be saved or completed again.
+  | 'ACTION_COMPLETED';
 
 export interface FieldProblem { field: string; message: string }
 
@@ -43,6 +45,7 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   REAUTHENTICATION_REQUIRED: { NL: 'Bevestig eerst uw wachtwoord.', EN: 'Confirm your password first.' },
   QUOTA_EXCEEDED: { NL: 'De opslaglimiet is bereikt.', EN: 'The storage limit has been reached.' },
   FILE_REJECTED: { NL: 'Het bestand is geweigerd.', EN: 'The file was rejected.' },
+  ACTION_COMPLETED: { NL: 'Deze vragenlijst is al afgerond en kan niet meer worden gewijzigd.', EN: 'This questionnaire has already been completed and can no longer be changed.' },
   INTERNAL_SERVER_ERROR: { NL: 'Er is iets misgegaan. Probeer het later opnieuw.', EN: 'Something went wrong. Please try again later.' },
 };
 

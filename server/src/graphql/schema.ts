@@ -12,6 +12,7 @@ import { DossierResolver } from '../modules/dossier/dossier.resolver.js';
 import { MessageResolver } from '../modules/message/message.resolver.js';
 import { EventResolver } from '../modules/event/event.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { ActionResolver, AnswerResolver, DossierActionsResolver } from '../modules/action/action.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 export function buildPortalSchema(): Promise<GraphQLSchema> {
@@ -20,6 +21,7 @@ export function buildPortalSchema(): Promise<GraphQLSchema> {
       AuthResolver, TwoFactorResolver, AccountResolver, ExtraAccountsResolver,
       ApiTokenResolver, ClientResolver, DossierResolver, DocumentResolver, MessageResolver,
       EventResolver, AuditResolver,
+      ActionResolver, AnswerResolver, DossierActionsResolver,
     ],
     authChecker,
     // type-graphql 2 validates input classes only when asked.

@@ -48,6 +48,7 @@ import { ClientService } from '../modules/client/client.service.js';
 import { DocumentService } from '../modules/document/document.service.js';
 import { DossierService } from '../modules/dossier/dossier.service.js';
 import { MessageService } from '../modules/message/message.service.js';
+import { ActionService } from '../modules/action/action.service.js';
 
 export interface PortalOptions {
   config: Config;
@@ -94,6 +95,7 @@ export async function createApp(options: PortalOptions): Promise<App> {
     accounts: new AccountService(app), extraAccounts: new ExtraAccountsService(app),
     apiTokens: new ApiTokenService(app), clients: new ClientService(app), dossiers: new DossierService(app),
     documents: new DocumentService(app), messages: new MessageService(app),
+    actions: new ActionService(app),
   };
   return app;
 }

@@ -58,6 +58,16 @@ export class DocumentService {
     return loader.load(messageId);
   }
 
+  /** Documents by id, for references the caller already holds (an action's files and PDF), batched per request. */
+  byId(ctx: RequestContext, id: string): Promise<DocumentView | null> {
+    const viewer = viewerOf(ctx);
+    const loader = memo(ctx, 'loader:documents', () => new DataLoader<string, DocumentView | null>(async (ids) => {
+      const rows = await this.app.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE d.id IN (${Sql.list(ids.length)})`, [viewer.accountId ?? '', ...ids]);
+      return ids.map((id) => { const row = rows.find((r) => r.id === id); return row ? documentView(row) : null; });
+    }));
+    return loader.load(id);
+  }
+
   /** Inserts document rows for uploaded files (inside `storeWithRows`), with one audit entry each. */
   async insertFiles(m: EntityManager, ctx: RequestContext, dossierId: string, files: IncomingFile[], category: DocumentCategory, by: Uploader, options: { title?: string; messageId?: string } = {}): Promise<string[]> {
     const now = this.app.clock.now();

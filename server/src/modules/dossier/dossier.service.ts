@@ -6,9 +6,10 @@ import { newId } from '../../db/columns.js';
 import { isUniqueViolation, Sql } from '../../db/sql.js';
 import { inTransaction } from '../../db/transaction.js';
 import { actorOf, memo, viewerOf, type RequestContext, type Viewer } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
+import { badInput, DomainError } from '../../graphql/errors.js';
 import { decodeCursor, olderThan, pageSize, toConnection } from '../../graphql/pagination.js';
 import { Language } from '../account/account.enums.js';
+import { OPEN_ACTION } from '../action/action.service.js';
 import { Client } from '../client/client.entity.js';
 import { Dossier, DossierClient, DossierStatusRow, ProgressStepRow } from './dossier.entity.js';
 import type { DossierFilter, DossierInput, DossierStatusInput, ProgressStepInput } from './dossier.inputs.js';
@@ -137,6 +138,15 @@ export class DossierService {
     return dossierView(await requireRow(ctx, { dossier: id }, COLUMNS, FROM), ctx.language);
   }
 
+  /** Dossiers by id, for references the caller already holds (an action's dossier), batched per request. */
+  byId(ctx: RequestContext, id: string): Promise<DossierView> {
+    const loader = memo(ctx, 'loader:dossiers', () => new DataLoader<string, DossierView>(async (ids) => {
+      const rows = await this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE d.id IN (${Sql.list(ids.length)})`, [...ids]);
+      return ids.map((id) => { const row = rows.find((r) => r.id === id); return row ? dossierView(row, ctx.language) : new DomainError('NOT_FOUND'); });
+    }));
+    return loader.load(id);
+  }
+
   /** Office side: a dossier by the case-management system's reference; null when there is none. */
   async byExternalRef(ctx: RequestContext, externalRef: string): Promise<DossierView | null> {
     const [row] = await this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE d.externalRef = ?`, [externalRef]);
@@ -162,12 +172,14 @@ export class DossierService {
       ? this.sql.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM message m WHERE m.direction = 'FROM_OFFICE'${messageScope.sql}
           AND NOT EXISTS (SELECT 1 FROM message_read r WHERE r.messageId = m.id AND r.accountId = ?)`, [...messageScope.params, viewer.accountId])
       : this.sql.rows<{ n: number }>("SELECT COUNT(*) AS n FROM message m WHERE m.direction = 'TO_OFFICE' AND m.officeReadAt IS NULL");
+    // Open and in-progress actions ride along in the dossier count's statement as a scalar subquery.
+    const actionScope = dossierScope(viewer, 'a.dossierId');
     const [[counts], [messages]] = await Promise.all([
-      this.sql.rows<{ total: number; active: number | null }>(`SELECT COUNT(*) AS total, SUM(s.active) AS active ${FROM} WHERE 1 = 1${scope.sql}`, scope.params),
+      this.sql.rows<{ total: number; active: number | null; openActions: number }>(`SELECT COUNT(*) AS total, SUM(s.active) AS active,
+          (SELECT COUNT(*) FROM action a WHERE ${OPEN_ACTION}${actionScope.sql}) AS openActions ${FROM} WHERE 1 = 1${scope.sql}`, [...actionScope.params, ...scope.params]),
       unread,
     ]);
-    // Open actions arrive with questionnaires (issue 5); until then there is nothing to do.
-    return { dossiersTotal: Number(counts.total), dossiersInProgress: Number(counts.active ?? 0), openActions: 0, unreadMessages: Number(messages.n) };
+    return { dossiersTotal: Number(counts.total), dossiersInProgress: Number(counts.active ?? 0), openActions: Number(counts.openActions), unreadMessages: Number(messages.n) };
   }
 
   /** Progress of dossiers the caller already holds, batched per request. */
