@@ -1,3 +1,4 @@
+import { QuestionType } from './modules/action/action.types.js';
 /** A one-page PDF (Helvetica, A4) with `lines` of text: real enough to open, small enough to generate. */
 export function simplePdf(title: string, lines: string[]): Buffer {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?');
@@ -61,3 +62,28 @@ export const DEMO_DOSSIERS: DemoDossier[] = [
     documents: [{ category: 'DOCUMENT', title: 'Akte van oprichting', file: 'Akte van oprichting.pdf', lines: ['Akte van oprichting Korenschoof Holding B.V.'] }], messages: [],
   },
 ];
+
+/**
+ * The demo firm's questionnaire, assigned (open) to Jan de Vries's dossier 2026.0142: three pages, a question
+ * shown only for a "ja", and a file question — enough to walk the whole wizard.
+ */
+export const DEMO_QUESTIONNAIRE = {
+  title: 'Vragenlijst koper',
+  pages: [
+    { title: 'Uw gegevens', questions: [
+      { key: 'naam', label: 'Volledige naam (zoals in uw paspoort)', type: QuestionType.TEXT, required: true },
+      { key: 'geboortedatum', label: 'Geboortedatum', type: QuestionType.DATE, required: true },
+      { key: 'burgerlijkeStaat', label: 'Burgerlijke staat', type: QuestionType.SINGLE_CHOICE, required: true, options: ['Ongehuwd', 'Gehuwd', 'Geregistreerd partner'] },
+    ] },
+    { title: 'Financiering', questions: [
+      { key: 'hypotheek', label: 'Sluit u een hypotheek af voor deze woning?', type: QuestionType.YES_NO, required: true },
+      { key: 'bank', label: 'Bij welke bank of adviseur?', type: QuestionType.TEXT, required: true, showIfKey: 'hypotheek', showIfValue: 'yes', help: 'Wij vragen de hypotheekakte bij hen op.' },
+      { key: 'eigenGeld', label: 'Hoeveel eigen geld brengt u in (euro)?', type: QuestionType.NUMBER, required: false },
+    ] },
+    { title: 'Stukken en wensen', questions: [
+      { key: 'legitimatie', label: 'Kopie van uw paspoort of identiteitskaart', type: QuestionType.FILE, required: true, help: 'Een pdf of foto (jpg, png).' },
+      { key: 'advies', label: 'Waarover wilt u ook advies?', type: QuestionType.MULTIPLE_CHOICE, required: false, options: ['Testament', 'Samenlevingscontract', 'Levenstestament'] },
+      { key: 'opmerkingen', label: 'Opmerkingen voor de notaris', type: QuestionType.LONG_TEXT, required: false },
+    ] },
+  ],
+};

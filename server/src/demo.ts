@@ -6,7 +6,10 @@ import { Account } from './modules/account/account.entity.js';
 import { Language, Role } from './modules/account/account.enums.js';
 import { Client } from './modules/client/client.entity.js';
 import { Readable } from 'node:stream';
-import { DEMO_DOSSIERS, simplePdf } from './demo-content.js';
+import { DEMO_DOSSIERS, DEMO_QUESTIONNAIRE, simplePdf } from './demo-content.js';
+import { ActionRow, QuestionnaireRow } from './modules/action/action.entity.js';
+import { ActionStatus, type QuestionnaireInput } from './modules/action/action.types.js';
+import { validateDefinition } from './modules/action/questionnaire.js';
 import { Dossier, DossierClient, ProgressStepRow } from './modules/dossier/dossier.entity.js';
 import { DocumentRow } from './modules/document/document.entity.js';
 import { MessageRow } from './modules/message/message.entity.js';
@@ -50,7 +53,8 @@ export async function seedDemoData(app: App): Promise<boolean> {
       });
       await m.update(Account, { id: account.id }, { passwordHash: hash, passwordChangedAt: now, activatedAt: now });
     }
-    await seedDossiers(app, m, clients, { person: accounts['klant@example.nl'], company: accounts['bedrijf@example.nl'] }, now);
+    const dossiers = await seedDossiers(app, m, clients, { person: accounts['klant@example.nl'], company: accounts['bedrijf@example.nl'] }, now);
+    await seedQuestionnaire(m, dossiers['2026.0142'], new Date(now.getTime() - 2 * 86_400_000));
     await app.audit.record(m, { action: 'demo.seeded', detail: { accounts: DEMO_ACCOUNTS.length, dossiers: DEMO_DOSSIERS.length } });
   });
   app.logger.info({ accounts: DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`), password: DEMO_PASSWORD }, 'demo data created');
@@ -58,7 +62,8 @@ export async function seedDemoData(app: App): Promise<boolean> {
 }
 
 /** The demo dossiers with progress, published documents and messages; their files go through the file store like uploads. */
-async function seedDossiers(app: App, m: EntityManager, clients: Record<string, string>, senders: Record<'person' | 'company', Account>, now: Date): Promise<void> {
+async function seedDossiers(app: App, m: EntityManager, clients: Record<string, string>, senders: Record<'person' | 'company', Account>, now: Date): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
   const day = 86_400_000;
   const store = async (name: string, lines: string[]) => {
     const content = simplePdf(name.replace(/\.pdf$/, ''), lines);
@@ -68,7 +73,7 @@ async function seedDossiers(app: App, m: EntityManager, clients: Record<string, 
     return { fileName: name, contentType: 'application/pdf', size: received.size, sha256: received.sha256, storageKey };
   };
   for (const [index, demo] of DEMO_DOSSIERS.entries()) {
-    const id = newId();
+    const id = ids[demo.number] = newId();
     const opened = new Date(now.getTime() - demo.daysAgo * day);
     const closed = demo.status === 'COMPLETED' || demo.status === 'ARCHIVED';
     await m.insert(Dossier, {
@@ -104,4 +109,16 @@ async function seedDossiers(app: App, m: EntityManager, clients: Record<string, 
       }
     }
   }
+  return ids;
+}
+
+/** The demo questionnaire as a template, and an open action of it in `dossierId` (as assignQuestionnaire makes it). */
+async function seedQuestionnaire(m: EntityManager, dossierId: string, at: Date): Promise<void> {
+  const definition = JSON.stringify(validateDefinition(DEMO_QUESTIONNAIRE as QuestionnaireInput));
+  const questionnaireId = newId();
+  await m.insert(QuestionnaireRow, { id: questionnaireId, title: DEMO_QUESTIONNAIRE.title, definition, version: 1, createdAt: at, updatedAt: at });
+  await m.insert(ActionRow, {
+    id: newId(), dossierId, questionnaireId, questionnaireVersion: 1, title: DEMO_QUESTIONNAIRE.title, status: ActionStatus.OPEN, definition,
+    answers: '{}', currentPage: 0, version: 0, assignedAt: at, completedAt: null, completedById: null, resultDocumentId: null, updatedAt: at,
+  });
 }
