@@ -9,6 +9,8 @@ import { Sql } from '../db/sql.js';
 
 /** Streams move 1 MiB at a time: the 64 KiB default halves throughput (ARCHITECTURE.md, performance habits). */
 const CHUNK = 1024 * 1024;
+/** Received data is flushed to disk in stretches of this size while more arrives. */
+const SYNC_EVERY = 32 * 1024 * 1024;
 /** Bytes kept from the start of a file to check its type. */
 const HEAD = 4096;
 
@@ -35,13 +37,20 @@ export class FileStore {
     await mkdir(this.tmp, { recursive: true });
   }
 
-  /** Streams `source` to a temporary file, hashing on the way; refuses more than `maxBytes`. */
+  /**
+   * Streams `source` to a temporary file, hashing on the way; refuses more than `maxBytes`. Resolves once the
+   * data is on disk (fsync). Written data is flushed every SYNC_EVERY bytes while the rest still arrives, so
+   * the final fsync of a big upload waits for the last stretch only, not for all of it.
+   */
   async receive(source: Readable, maxBytes: number): Promise<Received> {
     const tempPath = join(this.tmp, randomUUID());
     const hash = createHash('sha256');
     const chunks: Buffer[] = [];
     let size = 0;
     let headSize = 0;
+    let unsynced = 0;
+    let syncing = null as Promise<void> | null;
+    const handle = await open(tempPath, 'wx');
     const meter = new Transform({
       highWaterMark: CHUNK,
       transform(chunk: Buffer, _encoding, done) {
@@ -49,18 +58,33 @@ export class FileStore {
         if (size > maxBytes) { done(new FileTooLarge()); return; }
         hash.update(chunk);
         if (headSize < HEAD) { chunks.push(chunk.subarray(0, HEAD - headSize)); headSize += Math.min(chunk.length, HEAD - headSize); }
+        unsynced += chunk.length;
+        if (unsynced >= SYNC_EVERY && !syncing) {
+          unsynced = 0;
+          syncing = handle.datasync().finally(() => { syncing = null; });
+        }
         done(null, chunk);
       },
     });
-    const out = createWriteStream(tempPath, { highWaterMark: CHUNK, flags: 'wx' });
+    // On the handle's descriptor but not through handle.createWriteStream(), which holds the handle open after it finishes.
+    const out = createWriteStream(tempPath, { fd: handle.fd, highWaterMark: CHUNK, autoClose: false });
+    // The source is piped, not handed to pipeline(): a refused file must not destroy it but drain it, or a
+    // multipart parser waiting to push the rest of the request would wait forever.
+    source.on('error', (error) => meter.destroy(error));
+    source.pipe(meter);
     try {
-      await pipeline(source, meter, out);
-      const handle = await open(tempPath, 'r+');
-      try { await handle.sync(); } finally { await handle.close(); }
+      await pipeline(meter, out);
+      await syncing;
+      await handle.sync();
     } catch (error) {
+      source.unpipe(meter);
+      source.resume();
+      await syncing?.catch(() => undefined);
+      await handle.close();
       await rm(tempPath, { force: true });
       throw error;
     }
+    await handle.close();
     return { tempPath, size, sha256: hash.digest('hex'), head: Buffer.concat(chunks) };
   }
 

@@ -1,9 +1,9 @@
-import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import type { EntityManager } from 'typeorm';
 import type { App } from '../app-context.js';
 import { inTransaction } from '../db/transaction.js';
 import { DomainError } from '../graphql/errors.js';
 import { checkFileType, safeFileName } from './file-types.js';
+import type { IncomingUpload } from './multipart.js';
 import { FileStore, FileTooLarge, type Received } from './storage.js';
 
 /** A checked upload waiting in the temporary folder, with the key it will be stored under. */
@@ -17,26 +17,25 @@ type Reason = 'TYPE_NOT_ALLOWED' | 'CONTENT_MISMATCH' | 'TOO_LARGE' | 'EMPTY' | 
 const rejected = (reason: Reason, fileName?: string) => new DomainError('FILE_REJECTED', { reason, ...(fileName ? { fileName } : {}) });
 
 /**
- * The upload pipeline: each file is streamed to a temporary file (SHA-256 and size on the way, at most
- * UPLOAD_MAX_MB), then checked by extension and content. Nothing is visible yet; call `storeWithRows`.
- * On any refusal every file received so far is deleted and FILE_REJECTED names the reason and the file.
+ * The upload pipeline: each file has been streamed to a temporary file as it arrived (files/multipart.ts:
+ * SHA-256 and size on the way, at most UPLOAD_MAX_MB); here it is checked by extension and content. Nothing
+ * is visible yet; call `storeWithRows`. On any refusal every file received so far is deleted and
+ * FILE_REJECTED names the reason and the file. Files of the request that no one places are deleted when the
+ * response is done.
  */
-export async function receiveUploads(app: App, uploads: Promise<FileUpload>[]): Promise<IncomingFile[]> {
+export async function receiveUploads(app: App, uploads: Promise<IncomingUpload>[]): Promise<IncomingFile[]> {
   const { config } = app;
   if (uploads.length > config.UPLOAD_MAX_FILES) throw rejected('TOO_MANY_FILES');
   const incoming: IncomingFile[] = [];
-  let current = 0;
   try {
-    for (; current < uploads.length; current++) {
-      const file = await uploads[current];
+    for (const upload of uploads) {
+      const file = await upload;
       const fileName = safeFileName(file.filename);
       let received: Received;
       try {
-        received = await app.files.receive(file.createReadStream(), config.uploadMaxBytes);
+        received = await file.received;
       } catch (error) {
-        // graphql-upload stops a file at its maxFileSize with an error of its own.
-        const tooLarge = error instanceof FileTooLarge || /exceeds the .* size limit/i.test(String((error as Error)?.message));
-        throw rejected(tooLarge ? 'TOO_LARGE' : 'UPLOAD_FAILED', fileName);
+        throw rejected(error instanceof FileTooLarge ? 'TOO_LARGE' : 'UPLOAD_FAILED', fileName);
       }
       const entry: IncomingFile = { ...received, fileName, contentType: '', storageKey: FileStore.newKey() };
       incoming.push(entry); // from here on the catch below deletes it
@@ -48,8 +47,6 @@ export async function receiveUploads(app: App, uploads: Promise<FileUpload>[]): 
     return incoming;
   } catch (error) {
     await Promise.all(incoming.map((f) => app.files.discard(f)));
-    // Files after the refused one may still be streaming; let them drain into graphql-upload's buffer and go.
-    for (const upload of uploads.slice(current + 1)) void upload.then((f) => f.createReadStream().resume(), () => undefined);
     throw error;
   }
 }

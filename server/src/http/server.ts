@@ -36,9 +36,9 @@ import { EventLog } from '../modules/event/event.service.js';
 import { Outbox } from '../notify/outbox.js';
 import { clientDist } from '../paths.js';
 import { seedDemoData } from '../demo.js';
-import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { Sql } from '../db/sql.js';
 import { countStatements, type StatementTally } from '../db/statements.js';
+import { multipartUploads } from '../files/multipart.js';
 import { downloadHandler } from '../files/download.js';
 import { auditExportHandler } from './audit-export.js';
 import { FileStore } from '../files/storage.js';
@@ -209,9 +209,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   expressApp.get('/files/:id', tally, downloadHandler(app, buildContext));
   expressApp.get('/admin/audit-log/export', auditExportHandler(app, buildContext));
   expressApp.use('/graphql', tally, csrfGuardForUploads,
-    // busboy flags a file that *reaches* its limit as too large; one byte more lets a file of exactly UPLOAD_MAX_MB
-    // through, and the upload pipeline (FileStore.receive) refuses anything larger itself.
-    graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes + 1, maxFiles: config.UPLOAD_MAX_FILES }),
+    multipartUploads(app.files, { maxFileSize: config.uploadMaxBytes, maxFiles: config.UPLOAD_MAX_FILES }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => buildContext(req, res) }));
   expressApp.use(PLAYGROUND_PATH, playgroundRouter(app));

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import DataLoader from 'dataloader';
-import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import type { EntityManager } from 'typeorm';
 import type { App } from '../../app-context.js';
 import { dossierScope, isId, requireAccess } from '../../access/access.js';
@@ -41,11 +40,6 @@ function actionView(r: Record<string, unknown>): ActionView {
 }
 
 const questionnaireView = (id: string, definition: Definition, version: number): QuestionnaireView => ({ id, title: definition.title, pages: definition.pages, version });
-
-/** Files that will not be read (a refused save, or a file for a question that is not shown): let them drain and go. */
-const drain = (uploads: Promise<FileUpload>[]) => {
-  for (const upload of uploads) void upload.then((f) => f.createReadStream().resume(), () => undefined);
-};
 
 /** The completion saw answers that a save changed before it could commit: it starts again from the new answers. */
 class AnswersChanged extends Error {}
@@ -170,20 +164,12 @@ export class ActionService {
    */
   async savePage(ctx: RequestContext, actionId: string, page: number, answers: AnswerInput[]): Promise<ActionView> {
     const account = ctx.account!;
-    const uploads = answers.flatMap((a) => (a.file ? [a.file] : []));
     const given = answers.map((a) => ({ key: a.key, values: a.values, hasFile: Boolean(a.file) }));
-    let plan: ReturnType<typeof planPage>;
-    let action: ActionView;
-    try {
-      action = await this.get(ctx, actionId);
-      if (action.status === ActionStatus.COMPLETED) throw new DomainError('ACTION_COMPLETED');
-      plan = planPage(action.definition, action.stored, action.currentPage, page, given);
-    } catch (error) {
-      drain(uploads);
-      throw error;
-    }
+    // Files that are not placed (a refused save, a question not shown) are deleted with the request (files/multipart.ts).
+    const action = await this.get(ctx, actionId);
+    if (action.status === ActionStatus.COMPLETED) throw new DomainError('ACTION_COMPLETED');
+    const plan = planPage(action.definition, action.stored, action.currentPage, page, given);
     const wanted = plan.fileKeys.map((key) => answers.find((a) => a.key === key)!.file!);
-    drain(uploads.filter((u) => !wanted.includes(u)));
     const files = await receiveUploads(this.app, wanted);
     await storeWithRows(this.app, files, async (m) => {
       const fresh = await this.lock(m, actionId);

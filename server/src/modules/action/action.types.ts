@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import type { FileUpload } from 'graphql-upload/processRequest.mjs';
+import type { IncomingUpload } from '../../files/multipart.js';
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { Definition, StoredAnswers } from './questionnaire.js';
 
@@ -113,5 +113,5 @@ export class QuestionnaireInput {
 export class AnswerInput {
   @Field() key: string;
   @Field(() => [String], { nullable: true, description: 'The answer; one value except for MULTIPLE_CHOICE; empty or left out = no answer. FILE: send `values: []` without a file to remove a saved file.' }) values?: string[] | null;
-  @Field(() => GraphQLUpload, { nullable: true, description: 'FILE questions (multipart request). Left out together with `values`: the file saved before stays.' }) file?: Promise<FileUpload> | null;
+  @Field(() => GraphQLUpload, { nullable: true, description: 'FILE questions (multipart request). Left out together with `values`: the file saved before stays.' }) file?: Promise<IncomingUpload> | null;
 }

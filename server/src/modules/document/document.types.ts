@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { MaxLength, MinLength } from 'class-validator';
-import type { FileUpload } from 'graphql-upload/processRequest.mjs';
+import type { IncomingUpload } from '../../files/multipart.js';
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import { Connection } from '../../graphql/pagination.js';
 
@@ -51,6 +51,6 @@ export class PublishDocumentInput {
   @Field(() => ID) dossierId: string;
   @Field(() => DocumentCategory, { description: 'CORRESPONDENCE or DOCUMENT.' }) category: DocumentCategory;
   @Field() @MinLength(1) @MaxLength(300) title: string;
-  @Field(() => GraphQLUpload) file: Promise<FileUpload>;
+  @Field(() => GraphQLUpload) file: Promise<IncomingUpload>;
   @Field(() => Boolean, { nullable: true, description: 'Send the e-mail notification (default true).' }) notify?: boolean | null;
 }

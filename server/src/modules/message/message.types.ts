@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import type { FileUpload } from 'graphql-upload/processRequest.mjs';
+import type { IncomingUpload } from '../../files/multipart.js';
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import { Connection } from '../../graphql/pagination.js';
 
@@ -40,7 +40,7 @@ abstract class MessageInputBase {
   @Field() subject: string;
   @Field({ description: `1 to ${BODY_MAX} characters.` }) body: string;
   @Field(() => ID, { nullable: true }) inReplyToId?: string | null;
-  @Field(() => [GraphQLUpload], { nullable: true }) attachments?: Promise<FileUpload>[] | null;
+  @Field(() => [GraphQLUpload], { nullable: true }) attachments?: Promise<IncomingUpload>[] | null;
 }
 
 @InputType()
