@@ -5,6 +5,22 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { gql } from 'apollo-angular';
 import { Injectable } from '@angular/core';
 import * as Apollo from 'apollo-angular';
+export type ActionStatus =
+  /** Completed; answers can no longer change. */
+  | 'COMPLETED'
+  /** At least one page saved. */
+  | 'IN_PROGRESS'
+  /** Assigned, nothing saved yet. */
+  | 'OPEN';
+
+export type AnswerInput = {
+  /** FILE questions (multipart request). Left out together with `values`: the file saved before stays. */
+  file?: unknown;
+  key: string;
+  /** The answer; one value except for MULTIPLE_CHOICE; empty or left out = no answer. FILE: send `values: []` without a file to remove a saved file. */
+  values?: Array<string> | null | undefined;
+};
+
 export type AuthStatus =
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'SECOND_FACTOR_REQUIRED'
@@ -66,6 +82,24 @@ export type PasswordPolicyMode =
   | 'SEED'
   | 'STANDARDS';
 
+export type QuestionType =
+  /** A calendar date as YYYY-MM-DD. */
+  | 'DATE'
+  /** A file (AnswerInput.file), stored as a document under SUPPLIED of the dossier. */
+  | 'FILE'
+  /** Several lines, at most 4000 characters. */
+  | 'LONG_TEXT'
+  /** One or more of `options`. */
+  | 'MULTIPLE_CHOICE'
+  /** A number: digits with an optional sign and decimal point or comma; stored with a point. */
+  | 'NUMBER'
+  /** Exactly one of `options`. */
+  | 'SINGLE_CHOICE'
+  /** One line, at most 500 characters. */
+  | 'TEXT'
+  /** "yes" or "no" (also accepted: ja/nee, true/false); stored as yes/no. */
+  | 'YES_NO';
+
 export type Role =
   | 'ADMIN'
   | 'CLIENT'
@@ -109,6 +143,45 @@ export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SessionQuery = { me: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null, authState: { status: AuthStatus, secondFactor: TwoFactorMethod | null, smsAvailable: boolean | null, maskedMobileNumber: string | null } | null, portalInfo: { firmName: string, smsAllowed: boolean, passwordPolicy: { mode: PasswordPolicyMode, minLength: number, maxLength: number, requireUppercase: boolean, requireDigit: boolean } } };
+
+export type ActionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ActionsQuery = { actions: Array<{ id: string, title: string, status: ActionStatus, currentPage: number, pageCount: number, assignedAt: string, dossier: { id: string, number: string } }> };
+
+export type ActionAnswerFieldsFragment = { key: string, values: Array<string>, document: { id: string, fileName: string, downloadUrl: string } | null };
+
+export type ActionResultDocumentFieldsFragment = { id: string, title: string, fileName: string, downloadUrl: string };
+
+export type ActionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActionQuery = { action: { id: string, title: string, status: ActionStatus, currentPage: number, pageCount: number, completedAt: string | null, dossier: { id: string, number: string }, questionnaire: { title: string, pages: Array<{ title: string, questions: Array<{ key: string, label: string, help: string | null, type: QuestionType, required: boolean, options: Array<string>, showIfKey: string | null, showIfValue: string | null }> }> }, answers: Array<{ key: string, values: Array<string>, document: { id: string, fileName: string, downloadUrl: string } | null }>, resultDocument: { id: string, title: string, fileName: string, downloadUrl: string } | null } };
+
+export type SaveActionPageMutationVariables = Exact<{
+  actionId: string | number;
+  page: number;
+  answers: Array<AnswerInput> | AnswerInput;
+}>;
+
+
+export type SaveActionPageMutation = { saveActionPage: { id: string, status: ActionStatus, currentPage: number, answers: Array<{ key: string, values: Array<string>, document: { id: string, fileName: string, downloadUrl: string } | null }> } };
+
+export type CompleteActionMutationVariables = Exact<{
+  actionId: string | number;
+}>;
+
+
+export type CompleteActionMutation = { completeAction: { id: string, status: ActionStatus, completedAt: string | null, resultDocument: { id: string, title: string, fileName: string, downloadUrl: string } | null } };
+
+export type DossierActionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DossierActionsQuery = { dossier: { id: string, actions: Array<{ id: string, title: string, status: ActionStatus }> } };
 
 export type AuthResultFieldsFragment = { status: AuthStatus, secondFactor: TwoFactorMethod | null, smsAvailable: boolean | null, maskedMobileNumber: string | null, account: { id: string, email: string, accountNumber: string, displayName: string, role: Role, language: Language, mobileNumber: string | null, twoFactorMethod: TwoFactorMethod, firstLogin: boolean, notifications: { newDocuments: boolean, newQuestionnaires: boolean, newMessages: boolean } } | null };
 
@@ -365,6 +438,25 @@ export const PortalInfoFieldsFragmentDoc = gql`
   }
 }
     `;
+export const ActionAnswerFieldsFragmentDoc = gql`
+    fragment ActionAnswerFields on Answer {
+  key
+  values
+  document {
+    id
+    fileName
+    downloadUrl
+  }
+}
+    `;
+export const ActionResultDocumentFieldsFragmentDoc = gql`
+    fragment ActionResultDocumentFields on Document {
+  id
+  title
+  fileName
+  downloadUrl
+}
+    `;
 export const AuthStateFieldsFragmentDoc = gql`
     fragment AuthStateFields on AuthResult {
   status
@@ -550,6 +642,152 @@ ${PortalInfoFieldsFragmentDoc}`;
   })
   export class SessionGQL extends Apollo.Query<SessionQuery, SessionQueryVariables> {
     override document = SessionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ActionsDocument = gql`
+    query Actions {
+  actions {
+    id
+    title
+    status
+    currentPage
+    pageCount
+    assignedAt
+    dossier {
+      id
+      number
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ActionsGQL extends Apollo.Query<ActionsQuery, ActionsQueryVariables> {
+    override document = ActionsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ActionDocument = gql`
+    query Action($id: ID!) {
+  action(id: $id) {
+    id
+    title
+    status
+    currentPage
+    pageCount
+    completedAt
+    dossier {
+      id
+      number
+    }
+    questionnaire {
+      title
+      pages {
+        title
+        questions {
+          key
+          label
+          help
+          type
+          required
+          options
+          showIfKey
+          showIfValue
+        }
+      }
+    }
+    answers {
+      ...ActionAnswerFields
+    }
+    resultDocument {
+      ...ActionResultDocumentFields
+    }
+  }
+}
+    ${ActionAnswerFieldsFragmentDoc}
+${ActionResultDocumentFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ActionGQL extends Apollo.Query<ActionQuery, ActionQueryVariables> {
+    override document = ActionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SaveActionPageDocument = gql`
+    mutation SaveActionPage($actionId: ID!, $page: Int!, $answers: [AnswerInput!]!) {
+  saveActionPage(actionId: $actionId, page: $page, answers: $answers) {
+    id
+    status
+    currentPage
+    answers {
+      ...ActionAnswerFields
+    }
+  }
+}
+    ${ActionAnswerFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SaveActionPageGQL extends Apollo.Mutation<SaveActionPageMutation, SaveActionPageMutationVariables> {
+    override document = SaveActionPageDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CompleteActionDocument = gql`
+    mutation CompleteAction($actionId: ID!) {
+  completeAction(actionId: $actionId) {
+    id
+    status
+    completedAt
+    resultDocument {
+      ...ActionResultDocumentFields
+    }
+  }
+}
+    ${ActionResultDocumentFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CompleteActionGQL extends Apollo.Mutation<CompleteActionMutation, CompleteActionMutationVariables> {
+    override document = CompleteActionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DossierActionsDocument = gql`
+    query DossierActions($id: ID!) {
+  dossier(id: $id) {
+    id
+    actions {
+      id
+      title
+      status
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DossierActionsGQL extends Apollo.Query<DossierActionsQuery, DossierActionsQueryVariables> {
+    override document = DossierActionsDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
