@@ -72,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(fields ? fields.map((f) => `${f.field}: ${FIELD_MESSAGES[f.message] ?? f.message}`).join('\n') : error);
     return 1;
   } finally {
+    app.sql.close();
     await app.ds.destroy();
   }
 }

@@ -24,4 +24,17 @@ describe('transactions of concurrent requests stay apart (nothing acknowledged i
     const codes = (await ds.query("SELECT code FROM dossier_status WHERE code IN ('TX_FAILS', 'TX_COMMITS')")) as { code: string }[];
     assert.deepEqual(codes.map((r) => r.code), ['TX_COMMITS']);
   });
+
+  it('the hot read path never sees the open transaction of another request, only what committed', async () => {
+    const { ds, sql } = tp.portal.app;
+    const read = async () => (await sql.rows<{ code: string }>("SELECT code FROM dossier_status WHERE code = 'TX_OPEN'")).map((r) => r.code);
+    let seenInside: string[] = [];
+    await ds.transaction(async (m) => {
+      await m.query("INSERT INTO dossier_status (code, labelNl, labelEn, active, position) VALUES ('TX_OPEN', 'x', 'x', 1, 98)");
+      await sleep(5); // another request reads meanwhile
+      seenInside = await read();
+    });
+    assert.deepEqual(seenInside, []);
+    assert.deepEqual(await read(), ['TX_OPEN']);
+  });
 });

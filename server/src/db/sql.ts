@@ -14,12 +14,40 @@ const sqliteDate = (d: Date) =>
  * MariaDB/MySQL: `?` placeholders, unquoted camelCase identifiers that are not reserved words on
  * either dialect. Converts parameters and result values so callers see Dates, booleans and numbers.
  */
+type Statement = { all(...values: unknown[]): unknown[] };
+type SqliteConnection = { prepare(sql: string): Statement; pragma(s: string): unknown; close(): void };
+
 export class Sql {
   readonly sqlite: boolean;
-  private readonly statements = new Map<string, { all(...values: unknown[]): unknown[] }>();
+  private readonly statements = new Map<string, Statement>();
+  private reader: SqliteConnection | null = null;
 
   constructor(private readonly ds: DataSource) {
     this.sqlite = isSqlite(ds);
+  }
+
+  /**
+   * SQLite: reads outside a transaction use a read-only connection of their own. TypeORM shares one
+   * connection between all requests, so a read there would see another request's open transaction —
+   * rows that may still roll back, or a document whose file is not yet in place. In WAL mode the second
+   * connection sees committed data only, one consistent snapshot per statement. (An in-memory database
+   * cannot be opened twice and keeps the shared connection.)
+   */
+  private sqliteReader(shared: SqliteConnection): SqliteConnection {
+    if (this.reader) return this.reader;
+    const file = String(this.ds.options.database);
+    if (file === ':memory:' || file === '') return shared;
+    const Database = (this.ds.driver as unknown as { sqlite: new (file: string, options: object) => SqliteConnection }).sqlite;
+    this.reader = new Database(file, { readonly: true, fileMustExist: true });
+    this.reader.pragma('busy_timeout = 5000');
+    return this.reader;
+  }
+
+  /** Closes the SQLite read connection (before the data source is destroyed). */
+  close(): void {
+    this.statements.clear();
+    this.reader?.close();
+    this.reader = null;
   }
 
   /**
@@ -32,7 +60,7 @@ export class Sql {
     if (manager) return manager.query(sql, values);
     noteStatement();
     const driver = this.ds.driver as unknown as {
-      databaseConnection: { prepare(sql: string): { all(...values: unknown[]): unknown[] } };
+      databaseConnection: SqliteConnection;
       pool: { query(sql: string, values: unknown[], done: (error: Error | null, rows: unknown) => void): void };
     };
     if (this.sqlite) {
@@ -40,7 +68,7 @@ export class Sql {
         let statement = this.statements.get(sql);
         if (!statement) {
           if (this.statements.size >= 500) this.statements.clear();
-          statement = driver.databaseConnection.prepare(sql);
+          statement = this.sqliteReader(driver.databaseConnection).prepare(sql);
           this.statements.set(sql, statement);
         }
         return Promise.resolve(statement.all(...values) as T[]);

@@ -245,6 +245,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       if (http.listening) await new Promise<void>((done) => http.close(() => done()));
       await app.digest.stop();
       await app.outbox.stop();
+      app.sql.close();
       await app.ds.destroy();
     },
   };
