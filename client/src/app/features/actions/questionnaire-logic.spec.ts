@@ -5,6 +5,7 @@ import {
   answeredPages,
   buildPageAnswers,
   entryStep,
+  formatAnswer,
   pageProblems,
   problemKey,
   problemParams,
@@ -194,5 +195,19 @@ describe('saved answers, errors and the overview', () => {
     expect(pages[0].items.map((i) => [i.question.key, i.values])).toEqual([['name', ['Jan']], ['birthDate', []], ['partner', ['no']]]);
     expect(pages[1].items.map((i) => i.question.key)).toEqual(['children', 'wishes']);
     expect(pages[2].items[0].file).toEqual({ fileName: 'paspoort.pdf', downloadUrl: '/files/d1' });
+  });
+});
+
+describe('formatAnswer', () => {
+  const yesNo = { yes: 'Ja', no: 'Nee' };
+  it('reads answers as people do, in the interface language', () => {
+    expect(formatAnswer(q('p', 'YES_NO'), ['yes'], 'nl', yesNo)).toBe('Ja');
+    expect(formatAnswer(q('p', 'YES_NO'), ['no'], 'nl', yesNo)).toBe('Nee');
+    expect(formatAnswer(q('d', 'DATE'), ['1980-01-15'], 'nl', yesNo)).toBe('15 januari 1980');
+    expect(formatAnswer(q('d', 'DATE'), ['1980-01-15'], 'en', yesNo)).toBe('15 January 1980');
+    expect(formatAnswer(q('n', 'NUMBER'), ['12.5'], 'nl', yesNo)).toBe('12,5');
+    expect(formatAnswer(q('n', 'NUMBER'), ['12.5'], 'en', yesNo)).toBe('12.5');
+    expect(formatAnswer(q('m', 'MULTIPLE_CHOICE'), ['Testament', 'Levenstestament'], 'nl', yesNo)).toBe('Testament, Levenstestament');
+    expect(formatAnswer(q('t', 'TEXT'), [], 'nl', yesNo)).toBeNull();
   });
 });

@@ -194,3 +194,35 @@ export function answeredPages(questionnaire: Questionnaire, answers: readonly Sa
       }),
   }));
 }
+
+/**
+ * An answer as the overview and the result show it; null when there is none. YES_NO reads as the
+ * given "Ja"/"Nee" texts, dates as "15 januari 1980", numbers with the language's decimal sign,
+ * choices joined with commas, a file as its name.
+ */
+export function formatAnswer(
+  question: Question,
+  values: readonly string[],
+  language: 'nl' | 'en',
+  yesNo: { yes: string; no: string },
+): string | null {
+  const given = values.filter((v) => v.trim() !== '');
+  if (!given.length) return null;
+  const value = given[0];
+  switch (question.type) {
+    case 'YES_NO':
+      return value === YES ? yesNo.yes : value === NO ? yesNo.no : value;
+    case 'DATE': {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!match) return value;
+      const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+      return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    }
+    case 'NUMBER':
+      return language === 'nl' ? value.replace('.', ',') : value;
+    case 'MULTIPLE_CHOICE':
+      return given.join(', ');
+    default:
+      return value;
+  }
+}
