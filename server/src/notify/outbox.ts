@@ -36,6 +36,8 @@ const BATCH = 20;
  * the Message-ID is derived from the row so a retried delivery is recognisable as the same mail.
  */
 export class Outbox {
+  /** Rows enqueued so far (by any transaction): lets `inTransaction` kick the worker only when there is news. */
+  enqueued = 0;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again?: Promise<void>;
@@ -61,6 +63,7 @@ export class Outbox {
   async enqueue(manager: EntityManager, mail: MailRequest): Promise<void> {
     const rendered = renderMail(mail.template, mail.language, { ...mail.vars, firmName: this.config.FIRM_NAME });
     const now = this.clock.now();
+    this.enqueued++;
     await manager.insert(OutboxMessage, {
       id: newId(), channel: 'EMAIL', recipient: mail.to, template: mail.template,
       subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,
@@ -72,6 +75,7 @@ export class Outbox {
   async enqueueSms(manager: EntityManager, sms: SmsRequest): Promise<void> {
     const text = renderSms(sms.template, sms.language, { ...sms.vars, firmName: this.config.FIRM_NAME });
     const now = this.clock.now();
+    this.enqueued++;
     await manager.insert(OutboxMessage, {
       id: newId(), channel: 'SMS', recipient: sms.to, template: sms.template, subject: '', textBody: text, htmlBody: '',
       createdAt: now, nextAttemptAt: now, claimedUntil: null, attempts: 0, sentAt: null, lastError: null,
