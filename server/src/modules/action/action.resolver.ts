@@ -12,7 +12,7 @@ const OFFICE_WRITE = [Role.STAFF, Role.ADMIN, scope('dossiers:write')];
 @Resolver(() => ActionView)
 export class ActionResolver {
   @Authorized(scope('dossiers:read'))
-  @Query(() => [ActionView], { description: 'Open and in-progress actions of the caller, oldest first.' })
+  @Query(() => [ActionView], { description: 'Open and in-progress actions of the caller, oldest first: a client the actions of its dossiers; staff and integrations those of the whole firm. At most the oldest 500 (per dossier: Dossier.actions; news: the change feed).' })
   actions(@Ctx() ctx: RequestContext): Promise<ActionView[]> {
     return ctx.app.services.actions.list(ctx);
   }
