@@ -1,11 +1,11 @@
 import contentDisposition from 'content-disposition';
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
 import type { AuthCheckerFn, ResolverData } from 'type-graphql';
 import type { App } from '../app-context.js';
-import { actorOf, preferredLanguage, type RequestContext } from '../graphql/context.js';
+import { actorOf, type RequestContext } from '../graphql/context.js';
 import { authChecker, scope } from '../graphql/auth-checker.js';
-import { DomainError, errorMessage, type ErrorCode, type FieldProblem } from '../graphql/errors.js';
+import { DomainError, type FieldProblem } from '../graphql/errors.js';
+import { httpRoute } from './http-route.js';
 import { inTransaction } from '../db/transaction.js';
 import { Role } from '../modules/account/account.enums.js';
 import type { AuditEntryView } from '../modules/audit/audit.types.js';
@@ -45,8 +45,6 @@ function parse(req: Request): { from: Date; to: Date; format: Format } {
   return { from, to, format };
 }
 
-const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
-
 /**
  * GET /admin/audit-log/export?from=<ISO>&to=<ISO>&format=csv|jsonl — the audit entries with from ≤ at < to,
  * oldest first, streamed as an attachment. For a signed-in admin (session cookie) or an API token with the
@@ -54,39 +52,23 @@ const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, RATE_
  * The export itself is audited.
  */
 export function auditExportHandler(app: App, buildContext: (req: Request, res: Response) => Promise<RequestContext>) {
-  return async (req: Request, res: Response): Promise<void> => {
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    let ctx: RequestContext | undefined;
-    try {
-      ctx = await buildContext(req, res);
-      await (authChecker as AuthCheckerFn<RequestContext>)({ context: ctx } as ResolverData<RequestContext>, [Role.ADMIN, scope('audit:read')]);
-      const { from, to, format } = parse(req);
-      const context = ctx;
-      await inTransaction(app, (m) => app.audit.record(m, {
-        action: 'audit-log.exported', ...actorOf(context), detail: { from: from.toISOString(), to: to.toISOString(), format },
-      }));
-      const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
-      res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
-      res.setHeader('Content-Disposition', contentDisposition.create(`audit-log_${stamp(from)}_${stamp(to)}.${format}`, { type: 'attachment' }));
-      let closed = false;
-      res.on('close', () => { closed = true; });
-      if (format === 'csv') res.write(CSV_COLUMNS.join(',') + '\r\n');
-      for await (const batch of app.audit.period(from, to)) {
-        if (closed) return;
-        const chunk = batch.map(format === 'csv' ? csvLine : jsonLine).join('');
-        if (!res.write(chunk)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
-      }
-      res.end();
-    } catch (error) {
-      if (res.headersSent) { app.logger.error({ err: error }, 'audit export failed midway'); res.destroy(error as Error); return; }
-      const known = error instanceof DomainError ? error : error instanceof GraphQLError ? error : null;
-      const code = (known instanceof DomainError ? known.code : known ? String(known.extensions.code) : 'INTERNAL_SERVER_ERROR') as ErrorCode;
-      const status = known ? STATUS[code] ?? 403 : 500;
-      if (status === 500) app.logger.error({ err: error }, 'audit export failed');
-      const answer: ErrorCode = status === 403 ? 'FORBIDDEN' : code;
-      const extensions = error instanceof DomainError ? { code: answer, ...error.extensions } : { code: answer };
-      res.status(status).json({ errors: [{ message: errorMessage(answer, ctx?.language ?? preferredLanguage(req)), extensions }] });
+  return httpRoute(app, buildContext, 'audit export', async (ctx, req, res) => {
+    await (authChecker as AuthCheckerFn<RequestContext>)({ context: ctx } as ResolverData<RequestContext>, [Role.ADMIN, scope('audit:read')]);
+    const { from, to, format } = parse(req);
+    await inTransaction(app, (m) => app.audit.record(m, {
+      action: 'audit-log.exported', ...actorOf(ctx), detail: { from: from.toISOString(), to: to.toISOString(), format },
+    }));
+    const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
+    res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    res.setHeader('Content-Disposition', contentDisposition.create(`audit-log_${stamp(from)}_${stamp(to)}.${format}`, { type: 'attachment' }));
+    let closed = false;
+    res.on('close', () => { closed = true; });
+    if (format === 'csv') res.write(CSV_COLUMNS.join(',') + '\r\n');
+    for await (const batch of app.audit.period(from, to)) {
+      if (closed) return;
+      const chunk = batch.map(format === 'csv' ? csvLine : jsonLine).join('');
+      if (!res.write(chunk)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
     }
-  };
+    res.end();
+  });
 }
