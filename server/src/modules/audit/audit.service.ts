@@ -58,7 +58,7 @@ export class AuditLog {
     const params: (string | Date | number)[] = [];
     if (filter.actorId) { where.push('actorId = ?'); params.push(filter.actorId); }
     if (filter.targetId) { where.push('targetId = ?'); params.push(filter.targetId); }
-    const rows = await this.read(`SELECT ${COLUMNS} FROM audit_entry WHERE 1 = 1${where.map((w) => ` AND ${w}`).join('')}${keyset.sql}
+    const rows = await this.app.sql.rows(`SELECT ${COLUMNS} FROM audit_entry WHERE 1 = 1${where.map((w) => ` AND ${w}`).join('')}${keyset.sql}
       ORDER BY at DESC, id DESC LIMIT ?`, [...params, ...keyset.params, size + 1]);
     return toConnection(rows, size, view, (e) => ({ at: e.at, id: e.id }));
   }
@@ -67,7 +67,7 @@ export class AuditLog {
   async *period(from: Date, to: Date): AsyncGenerator<AuditEntryView[]> {
     let last: { at: Date; id: string } | null = null;
     for (;;) {
-      const rows: Record<string, unknown>[] = await this.read(`SELECT ${COLUMNS} FROM audit_entry WHERE at >= ? AND at < ?${last ? ' AND (at > ? OR (at = ? AND id > ?))' : ''}
+      const rows: Record<string, unknown>[] = await this.app.sql.rows(`SELECT ${COLUMNS} FROM audit_entry WHERE at >= ? AND at < ?${last ? ' AND (at > ? OR (at = ? AND id > ?))' : ''}
         ORDER BY at, id LIMIT ?`, [from, to, ...(last ? [last.at, last.at, last.id] : []), EXPORT_BATCH]);
       if (!rows.length) return;
       const entries = rows.map(view);
@@ -76,14 +76,5 @@ export class AuditLog {
       const end = entries[entries.length - 1];
       last = { at: end.at, id: end.id };
     }
-  }
-
-  /**
-   * SQLite has one connection for everything: a plain read there would show an open transaction's entries,
-   * which a rollback takes back. Reading in the transaction queue waits for it; MariaDB reads committed rows.
-   */
-  private read(sql: string, params: (string | Date | number)[]): Promise<Record<string, unknown>[]> {
-    const { sql: db, ds } = this.app;
-    return db.sqlite ? ds.transaction((m) => db.rows(sql, params, m)) : db.rows(sql, params);
   }
 }

@@ -56,7 +56,7 @@ export class EventLog {
   constructor(private readonly app: App) {}
 
   /** Writes one event inside the caller's transaction; refuses a manager outside a transaction (the order guarantee needs the lock). */
-  async record(manager: EntityManager, e: { type: string; dossierId?: string | null; accountId?: string | null; subjectId?: string | null }): Promise<void> {
+  async record(manager: EntityManager, e: PortalEventInput): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('EventLog.record needs the manager of an open transaction');
     await manager.createQueryBuilder().update(PortalEventCounter)
       .set({ position: () => 'position + 1' }).where('id = :id', { id: EVENT_COUNTER_ID }).execute();
@@ -71,14 +71,12 @@ export class EventLog {
   async list(_ctx: RequestContext, after: string | null | undefined, first: number | null | undefined): Promise<PortalEventConnection> {
     const size = pageSize(first);
     const from = decodeCursor(after);
-    const read = (m?: EntityManager) => this.app.sql.rows<PortalEventView & { position: number }>(
+    // app.sql reads committed rows only (on SQLite through its own read connection), so an event whose
+    // transaction may still roll back is never seen.
+    const rows = await this.app.sql.rows<PortalEventView & { position: number }>(
       'SELECT id, position, type, occurredAt, dossierId, accountId, subjectId FROM portal_event WHERE position > ? ORDER BY position LIMIT ?',
-      [from, size + 1], m,
+      [from, size + 1],
     );
-    // SQLite has one connection for everything: a plain read there would see an open transaction's uncommitted
-    // event, which a rollback can take back and give its position to another. Reading in the transaction queue
-    // waits until no transaction is open. MariaDB reads committed rows from a pooled connection.
-    const rows = this.app.sql.sqlite ? await this.app.ds.transaction((m) => read(m)) : await read();
     const edges = rows.slice(0, size).map(({ position, ...row }) => ({
       cursor: encodeCursor(Number(position)),
       node: { ...row, occurredAt: Sql.date(row.occurredAt) },
