@@ -182,6 +182,8 @@ describe('browser journeys: Acties and questionnaires', () => {
     const { account, action } = await assignedQuestionnaire(journey.tp, title);
     const page = await newPage(journey.browser);
     const kb = page.keyboard;
+    // Listening from the start: Playwright turns on catching the file chooser asynchronously.
+    const chooserOpened = new Promise((resolve) => page.once('filechooser', resolve));
     await logIn(page, journey.tp.url, account.email, PASSWORD);
     await page.getByText('1 vragenlijst in te vullen').waitFor();
 
@@ -227,8 +229,8 @@ describe('browser journeys: Acties and questionnaires', () => {
     await page.getByTestId('step-count').getByText('Stap 3 van 3').waitFor();
     const choose = page.locator('#q-idCopy-choose');
     await tabTo(page, choose);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), kb.press('Enter')]);
-    await chooser.setFiles(paspoort());
+    await kb.press('Enter');
+    await (await chooserOpened).setFiles(paspoort());
     await page.getByTestId('file-state-idCopy').getByText('Gekozen bestand: paspoort.pdf').waitFor();
     await tabTo(page, page.getByRole('checkbox', { name: 'Huwelijkse voorwaarden' }));
     await kb.press('Space');
@@ -251,10 +253,16 @@ describe('browser journeys: Acties and questionnaires', () => {
 
   it('a saved file stays unless removed; a refused file is named at its question', async () => {
     const title = `Vragenlijst bestanden ${Date.now()}`;
-    const { account, action } = await assignedQuestionnaire(journey.tp, title);
+    const { account, action, dossier } = await assignedQuestionnaire(journey.tp, title);
     const page = await newPage(journey.browser);
     await logIn(page, journey.tp.url, account.email, PASSWORD);
-    await page.goto(`${journey.tp.url}/actions/${action.id}`);
+    // The dossier page offers its open questionnaire too.
+    await page.goto(`${journey.tp.url}/dossiers/${dossier.id}`);
+    const offered = page.getByRole('region', { name: 'Vragenlijsten in dit dossier' });
+    await offered.getByText(title, { exact: true }).waitFor();
+    await expectAccessible(page, 'dossier page with an open questionnaire');
+    await offered.getByRole('link', { name: fillName(title) }).click();
+    await page.waitForURL(`**/actions/${action.id}`);
     await page.getByLabel('Volledige naam').fill('Piet Bakker');
     await page.locator('#q-birthDate').fill('1990-12-31');
     await page.getByRole('radio', { name: 'Nee' }).check();
@@ -291,6 +299,11 @@ describe('browser journeys: Acties and questionnaires', () => {
     await page.getByRole('button', { name: /^Toch bewaren/ }).click();
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByRole('heading', { name: 'Overzicht van uw antwoorden' }).waitFor();
+    await page.getByRole('button', { name: 'Voltooien' }).click();
+    await page.waitForURL(`**/actions/${action.id}/result`);
+    await page.goto(`${journey.tp.url}/dossiers/${dossier.id}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(dossier.number) }).waitFor();
+    assert.equal(await page.getByTestId('dossier-actions').count(), 0, 'a completed questionnaire is no longer offered');
     expectNoProblems(page);
     await page.context().close();
   });

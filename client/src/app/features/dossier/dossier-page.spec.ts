@@ -7,6 +7,7 @@ import { settle } from '../../../testing/fixtures';
 import { answering, failingWith, graphqlError } from '../../../testing/graphql-testing';
 import { provideTranslocoTesting } from '../../../testing/i18n-testing';
 import {
+  DossierActionsGQL,
   DossierCountsGQL,
   DossierDocumentsGQL,
   DossierGQL,
@@ -77,6 +78,7 @@ describe('DossierPage', () => {
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         { provide: DossierGQL, useValue: { fetch: dossier } },
         { provide: DossierCountsGQL, useValue: { fetch: countsFetch } },
+        { provide: DossierActionsGQL, useValue: { fetch: vi.fn(answering({ dossier: { id: 'd1', actions: [] } })) } },
         { provide: DossierDocumentsGQL, useValue: { fetch: documents } },
         { provide: DossierMessagesGQL, useValue: { fetch: answering({ dossier: { id: 'd1', messages: { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 } } }) } },
         { provide: MarkMessageReadGQL, useValue: { mutate: vi.fn() } },

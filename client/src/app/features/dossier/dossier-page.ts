@@ -29,6 +29,7 @@ import {
 } from '../../graphql/generated';
 import type { DownloadClick } from '../../shared/documents/document-row';
 import { ErrorAlert } from '../../shared/feedback/error-alert';
+import { DossierActions } from '../actions/dossier-actions';
 import { MessagesTab } from '../messages/messages-tab';
 import { DocumentList } from './document-list';
 import { ProgressPanel } from './progress-panel';
@@ -72,6 +73,7 @@ export const DOSSIER_TABS: readonly TabDef[] = [
     TranslocoDirective,
     ErrorAlert,
     DocumentList,
+    DossierActions,
     MessagesTab,
     ProgressPanel,
   ],
