@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Role } from '../src/modules/account/account.enums.js';
-import { integration, ref, signedIn, UPSERT_CLIENT, UPSERT_DOSSIER } from './factories.js';
+import { integration, ref, signedIn, totpUser, UPSERT_CLIENT, UPSERT_DOSSIER } from './factories.js';
 import { Browser, HIGH_LIMITS, ok, startPortal, type TestPortal } from './harness.js';
 
 const PASSWORD = 'Zonnebloem-Akte-42';
@@ -153,6 +153,47 @@ describe('dossier lists: search, filters, statuses that occur, keyset paging', (
     ok(await api.gql(UPSERT_DOSSIER, { input: { ...input, description: 'Testament en levenstestament' } }));
     assert.deepEqual(numbers(await list({ search: 'levenstestament' })), ['2026.0999']);
     assert.equal((await list({ search: 'schenking' })).totalCount, 0);
+  });
+
+  it('every search plan gives the same pages and counts (thresholds lowered so a few dossiers take each plan)', async () => {
+    const { browser: staff } = await totpUser(tp, PASSWORD, { role: Role.STAFF });
+    const plan = tp.portal.app.services.dossiers.searchPlan;
+    const defaults = { ...plan };
+    const searches: Record<string, unknown>[] = [
+      { search: 'levering' }, { search: 'LEVERING zeeweg' }, { search: 'cafe' }, { search: 'dorps' }, { search: '2025.001' }, { search: '2026' },
+      { search: 'levering', active: true }, { search: 'levering', statusCodes: ['IN_PROGRESS', 'ARCHIVED'] }, { search: 'levering', active: false },
+      { search: '%' }, { search: 'notaris' },
+    ];
+    // Every page of size 4 (splitting the tie of ten dossiers opened at the same instant) and the count on each.
+    const pages = async (who: Browser, filter: Record<string, unknown>) => {
+      const out: { count: number; ids: string[] }[] = [];
+      let after: string | undefined;
+      for (let guard = 0; guard < 20; guard++) {
+        const page = ok<{ dossiers: Page }>(await who.gql(LIST, { filter, first: 4, after })).dossiers;
+        out.push({ count: page.totalCount, ids: page.edges.map((e) => e.node.id) });
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor!;
+      }
+      return out;
+    };
+    const run = async () => {
+      const all: unknown[] = [];
+      for (const who of [browser, staff]) for (const filter of searches) all.push(await pages(who, filter));
+      return all;
+    };
+    try {
+      const expected = await run();
+      const levering = expected[0] as { count: number; ids: string[] }[];
+      assert.equal(levering[0].count, 22);
+      assert.equal(levering.flatMap((p) => p.ids).length, 22);
+      assert.equal((expected[searches.length] as { count: number }[])[0].count, 23, 'staff also sees the other company\'s dossier');
+      for (const [walkFrom, scopeSetFrom] of [[1, 1], [1, 1000], [1000, 1], [5, 3]]) {
+        Object.assign(plan, { walkFrom, scopeSetFrom });
+        assert.deepEqual(await run(), expected, `walkFrom ${walkFrom}, scopeSetFrom ${scopeSetFrom}`);
+      }
+    } finally {
+      Object.assign(plan, defaults);
+    }
   });
 
   async function companyId(): Promise<string> {
