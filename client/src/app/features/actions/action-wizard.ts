@@ -136,6 +136,8 @@ export class ActionWizard {
 
   protected readonly textMax = TEXT_MAX;
   protected readonly longTextMax = LONG_TEXT_MAX;
+  /** Question types answered in a group of controls (fieldset and legend) rather than one labelled field. */
+  protected readonly grouped = new Set<string>(['YES_NO', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'FILE']);
   protected readonly yes = YES;
   protected readonly no = NO;
   protected readonly problemKey = problemKey;
