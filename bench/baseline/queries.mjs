@@ -173,7 +173,10 @@ export async function dossierList(db, v, filter, first, mode = 'fts') {
   const search = filter?.search?.trim().toLowerCase();
   if (search) {
     if (mode === 'like') { where += " AND d.description LIKE ? ESCAPE '!'"; params.push(`%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`); }
-    else if (db.sqlite) { where += ' AND d.rowid IN (SELECT f.rowid FROM dossier_fts f WHERE dossier_fts MATCH ?)'; params.push(search.split(/\s+/).map((t) => `"${t}"*`).join(' ')); }
+    else if (db.sqlite) {
+      where += ' AND d.id IN (SELECT k.dossierId FROM dossier_search f JOIN dossier_search_key k ON k.key = f.rowid WHERE dossier_search MATCH ?)';
+      params.push(search.split(/\s+/).map((t) => `description : "${t}"*`).join(' AND '));
+    }
     else { where += ' AND MATCH(d.description) AGAINST (? IN BOOLEAN MODE)'; params.push(search.split(/\s+/).map((t) => `+${t}*`).join(' ')); }
   }
   const [rows, [{ n }]] = await Promise.all([

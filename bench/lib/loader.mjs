@@ -1,9 +1,11 @@
 // Bulk loaders: multi-row INSERTs through prepared statements in big transactions.
-// SQLite: better-sqlite3 on the migrated file, journal off and secondary indexes dropped during the
+// SQLite: better-sqlite3 on the migrated file, journal off and secondary indexes and triggers dropped during the
 // load and rebuilt afterwards from their own CREATE statements (a sort, instead of millions of
 // random B-tree inserts). MariaDB: mysql2 multi-row VALUES with unique and foreign-key checks off,
 // one batch in flight while the next is generated.
-import { serverRequire } from './common.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serverDist, serverRequire } from './common.mjs';
 
 const ROWS_PER_STATEMENT_SQLITE = 200;
 const ROWS_PER_STATEMENT_MARIADB = 2000;
@@ -22,8 +24,12 @@ function sqliteLoader(file) {
   db.pragma('cache_size = -1000000');
   db.pragma('temp_store = MEMORY');
   const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-    AND tbl_name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'dossier_fts%'`).all();
+    AND tbl_name NOT LIKE 'sqlite_%'`).all();
   for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
+  // The search index's triggers would look up each row's grants without the dropped indexes: the index is filled
+  // once after the load instead, with the migration's own statements.
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all();
+  for (const { name } of triggers) db.exec(`DROP TRIGGER "${name}"`);
   let inTx = 0;
   const begin = () => { if (!db.inTransaction) db.exec('BEGIN'); };
   const counts = {};
@@ -60,6 +66,12 @@ function sqliteLoader(file) {
       const t = performance.now();
       for (const { sql } of indexes) db.exec(sql);
       log(`indexes rebuilt (${indexes.length}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      const s = performance.now();
+      const { SQLITE_SEARCH_FILL } = await import(pathToFileURL(join(serverDist, '../../migrations/1764300000000-SearchIndex.js')).href);
+      db.exec('DELETE FROM dossier_search_key; DELETE FROM dossier_search');
+      for (const statement of SQLITE_SEARCH_FILL) db.exec(statement);
+      for (const { sql } of triggers) db.exec(sql);
+      log(`search index filled in ${((performance.now() - s) / 1000).toFixed(1)} s`);
       db.pragma('journal_mode = WAL');
       db.close();
     },

@@ -139,7 +139,7 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
     MAIL_POLL_SECONDS: '1',
     DEMO_DATA: 'false',
     FILES_DIR: join(dir, 'files'),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SMS_PROVIDER: 'twilio',
     TWILIO_ACCOUNT_SID: TEST_TWILIO.sid,
     TWILIO_AUTH_TOKEN: TEST_TWILIO.token,

@@ -8,6 +8,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { actorOf, memo, viewerOf, type RequestContext, type Viewer } from '../../graphql/context.js';
 import { badInput, DomainError } from '../../graphql/errors.js';
 import { decodeCursor, olderThan, pageSize, toConnection } from '../../graphql/pagination.js';
+import { SEARCH_KEYS_PER_SECOND } from '../../../../migrations/1764300000000-SearchIndex.js';
 import { Language } from '../account/account.enums.js';
 import { OPEN_ACTION } from '../action/action.service.js';
 import { Client } from '../client/client.entity.js';
@@ -43,6 +44,8 @@ export const CATEGORY_FIELD: Record<string, Exclude<keyof DossierCounts, 'messag
 
 /** Words of a search, for the full-text index: letters and digits only, at most 8. */
 const words = (search: string) => (search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+/** A search word with at least this many longer words in the index is matched as a prefix by FTS5 (see listSqlite). */
+const EXPANSIONS = 8;
 /** LIKE pattern with `!` as the escape character (the same on every dialect). */
 const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
 
@@ -54,17 +57,6 @@ export class DossierService {
   constructor(private readonly app: App) {}
 
   private get sql() { return this.app.sql; }
-
-  /**
-   * Tuning of the SQLite search plans, in hits (see listSqlite). Defaults measured at 100k dossiers; tests lower
-   * them to reach every plan with a few dossiers.
-   */
-  readonly searchPlan = {
-    /** From this many matches in scope the page walks the dossiers newest first instead of sorting every match. */
-    walkFrom: 500,
-    /** From this many full-text hits a client's scope is checked against a set of its dossiers, not per hit. */
-    scopeSetFrom: 1000,
-  };
 
   /**
    * The FROM clause of a search (MariaDB/MySQL): the dossiers it finds, as a derived table `hit` joined to `d`
@@ -131,7 +123,7 @@ export class DossierService {
     let rows: DossierSqlRow[];
     let n: number;
     if (text && this.sql.sqlite) {
-      ({ rows, n } = await this.listSqlite(viewer, filter!, text, keyset, size));
+      ({ rows, n } = await this.listSqlite(viewer, filter!, text, keyset, cursor, size));
     } else {
       const where = this.filterCondition(viewer, filter);
       const [page, [count]] = await Promise.all([
@@ -147,74 +139,93 @@ export class DossierService {
   }
 
   /**
-   * A search on SQLite, in two statements: the count first, and its result picks the plan of the page.
-   *
-   * Hits are the dossiers whose number starts with the text (a range on the binary index per spelling: SQLite's
-   * LIKE cannot use it) and those with all words as token prefixes in the description (FTS5). The number branch
-   * leaves out what the full-text branch finds, so the branches add up without a de-duplicating UNION.
-   * - Count: without scope or filters it is the sum of each branch's count (the full-text side alone counts 65k
-   *   hits in ~4 ms; joining them to `dossier` took ~27 ms). Otherwise hits are joined to `dossier`; a client's
-   *   scope is checked per hit while the hits are few, and against one set of the client's dossier rowids when
-   *   they are many (the choice is made inside the statement, from a capped count of the full-text hits).
-   * - Page: few matches are sorted from the hits; from `walkFrom` matches on, the dossiers are walked newest
-   *   first (index on openedAt, id) against a set of the hits and the walk stops after one page (65k hits:
-   *   61 → 12 ms at 100k dossiers).
+   * A search on SQLite, in two statements (the count, then the page unless nothing matched), on the index of
+   * migration SearchIndex:
+   * `dossier_search` holds each dossier's description and tags (status, clients that see it) under a rowid that
+   * follows openedAt. One MATCH holds the words, the client's scope and the status filters, so hits are never
+   * joined to other tables to be filtered or counted.
+   * - Page: the index yields the newest hits first (descending rowid) and stops after a page; the hits of the last
+   *   second reached are added (the rowid orders seconds, not dossiers within one) and the candidates are sorted
+   *   exactly by (openedAt, id), together with the dossiers whose number starts with the text.
+   * - Count: the full-text count, plus the number matches that the full-text part does not find.
+   * A word is a prefix: "beroep" finds "beroepzaak". FTS5 answers a prefix by first merging the lists of every
+   * word that starts with it (~2 ms for a word in 65k dossiers), so a plain ASCII word with fewer than
+   * EXPANSIONS longer words in the vocabulary is matched as itself OR those words, which the index streams.
    */
   private async listSqlite(viewer: Viewer, filter: DossierFilter, text: string,
-    keyset: { sql: string; params: (Date | string)[] }, size: number): Promise<{ rows: DossierSqlRow[]; n: number }> {
-    const terms = words(text);
-    const match = terms.length ? terms.map((t) => `"${t}"*`).join(' ') : null;
-    const ftsBranch = match ? { sql: 'SELECT f.rowid AS rid FROM dossier_fts f WHERE dossier_fts MATCH ?', params: [match] } : null;
-    const notInFts = match ? ' AND n.rowid NOT IN (SELECT x.rowid FROM dossier_fts x WHERE dossier_fts MATCH ?)' : '';
-    // Numbers are digits and capitals; the spellings are distinct prefixes of equal length, so their ranges are disjoint.
-    const numberBranches = [...new Set([text, text.toUpperCase()])].map((prefix) => ({
-      sql: `SELECT n.rowid AS rid FROM dossier n WHERE n.number >= ? AND n.number < ?${notInFts}`,
-      params: [prefix, `${prefix}\u{10FFFF}`, ...(match ? [match] : [])],
-    }));
-    const branches = [...(ftsBranch ? [ftsBranch] : []), ...numberBranches];
-    const hits = { sql: branches.map((b) => b.sql).join(' UNION ALL '), params: branches.flatMap((b) => b.params) };
+    keyset: { sql: string; params: (Date | string)[] }, cursor: { at: Date } | null, size: number): Promise<{ rows: DossierSqlRow[]; n: number }> {
+    if (viewer.side !== 'office' && !viewer.clientId) return { rows: [], n: 0 };
+    const match = this.searchMatch(words(text), viewer, filter);
     const status = this.statusFilter(filter);
     const byActive = filter.active !== undefined && filter.active !== null;
+    // Checked per row (the page's candidates, a number's matches): `d.id IN (…)` would first collect all the client's dossiers.
+    const scope = viewer.side === 'office' ? { sql: '', params: [] as string[] }
+      : { sql: ' AND EXISTS (SELECT 1 FROM dossier_client dc WHERE dc.dossierId = d.id AND dc.clientId = ?)', params: [viewer.clientId!] };
+    // Numbers are digits and capitals; the spellings are distinct prefixes of equal length, so their ranges are disjoint.
+    const numberBranch = (prefix: string, extra: string) => ({
+      // By the number index whatever the scope or order: walking a client's dossiers or all of them newest first,
+      // looking for a number that rarely matches, took 40 ms.
+      sql: `SELECT d.id FROM dossier d INDEXED BY IDX_dossier_number${byActive ? ' JOIN dossier_status s ON s.code = d.statusCode' : ''}
+        WHERE d.number >= ? AND d.number < ?${scope.sql}${status.sql}${extra}`,
+      params: [prefix, `${prefix}\u{10FFFF}`, ...scope.params, ...status.params],
+    });
+    const spellings = [...new Set([text, text.toUpperCase()])];
+    const q = match ? { sql: `WITH q AS (SELECT ${match.sql} AS m) `, params: match.params } : { sql: '', params: [] };
+    const hits = match ? 'SELECT k.dossierId AS id FROM dossier_search f CROSS JOIN dossier_search_key k ON k.key = f.rowid WHERE dossier_search MATCH (SELECT m FROM q)' : '';
 
-    // The caller's scope on a hit (`hit.rid`), before it is joined to `dossier`.
-    let scope: { sql: string; params: string[] } = { sql: '', params: [] };
-    if (viewer.side !== 'office' && !viewer.clientId) scope = { sql: ' AND 1 = 0', params: [] };
-    else if (viewer.side !== 'office') {
-      const perHit = 'EXISTS (SELECT 1 FROM dossier xd JOIN dossier_client dc ON dc.dossierId = xd.id AND dc.clientId = ? WHERE xd.rowid = hit.rid)';
-      const inSet = 'hit.rid IN (SELECT sd.rowid FROM dossier_client dc CROSS JOIN dossier sd ON sd.id = dc.dossierId WHERE dc.clientId = ?)';
-      const k = this.searchPlan.scopeSetFrom;
-      scope = match
-        ? { sql: ` AND CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM dossier_fts p WHERE dossier_fts MATCH ? LIMIT ${k})) < ${k} THEN ${perHit} ELSE ${inSet} END`,
-          params: [match, viewer.clientId!, viewer.clientId!] }
-        : { sql: ` AND ${perHit}`, params: [viewer.clientId!] };
-    }
-
-    let countSql: string;
-    let countParams: (string | boolean)[];
-    if (viewer.side === 'office' && !status.sql) {
-      countSql = `SELECT ${branches.map((b) => `(SELECT COUNT(*) FROM (${b.sql}))`).join(' + ')} AS n`;
-      countParams = hits.params;
-    } else {
-      countSql = `SELECT COUNT(*) AS n FROM (${hits.sql}) hit CROSS JOIN dossier d ON d.rowid = hit.rid${byActive ? ' JOIN dossier_status s ON s.code = d.statusCode' : ''}
-        WHERE 1 = 1${scope.sql}${status.sql}`;
-      countParams = [...hits.params, ...scope.params, ...status.params];
-    }
-    const [{ n: count }] = await this.sql.rows<{ n: number }>(countSql, countParams);
+    const numbersNotFound = spellings.map((p) => numberBranch(p, match ? ` AND d.id NOT IN (${hits})` : ''));
+    const [{ n: count }] = await this.sql.rows<{ n: number }>(`${q.sql}SELECT ${[
+      ...(match ? ['(SELECT COUNT(*) FROM dossier_search WHERE dossier_search MATCH (SELECT m FROM q))'] : []),
+      ...numbersNotFound.map((b) => `(SELECT COUNT(*) FROM (${b.sql}))`),
+    ].join(' + ')} AS n`, [...q.params, ...numbersNotFound.flatMap((b) => b.params)]);
     const n = Number(count);
+    if (!n) return { rows: [], n };
 
-    if (n < this.searchPlan.walkFrom) {
-      // CROSS JOIN fixes the order (SQLite's planner otherwise walks every dossier in scope) and joins on the rowid.
-      const rows = await this.sql.rows(`SELECT ${COLUMNS} FROM (${hits.sql}) hit CROSS JOIN dossier d ON d.rowid = hit.rid
-        JOIN dossier_status s ON s.code = d.statusCode WHERE 1 = 1${scope.sql}${status.sql}${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`,
-      [...hits.params, ...scope.params, ...status.params, ...keyset.params, size + 1]);
-      return { rows, n };
-    }
-    // Many matches: walk newest first. The unary + keeps the planner from driving the walk by the hit set or the
-    // client's dossiers (then sorting them all) instead of by the index in page order.
-    const clientScope = dossierScope(viewer, '+d.id');
-    const rows = await this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE +d.rowid IN (${hits.sql})${clientScope.sql}${status.sql}${keyset.sql}
-      ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`, [...hits.params, ...clientScope.params, ...status.params, ...keyset.params, size + 1]);
+    // After a cursor: a page from the seconds before the cursor's, plus all of the cursor's second (exactly filtered below).
+    const second = cursor ? Math.floor(cursor.at.getTime() / 1000) * SEARCH_KEYS_PER_SECOND : null;
+    const ceil = second === null ? '' : ` AND f.rowid < ${second + SEARCH_KEYS_PER_SECOND}`;
+    const newest = `SELECT f.rowid AS k FROM dossier_search f WHERE dossier_search MATCH (SELECT m FROM q)${second === null ? '' : ` AND f.rowid < ${second}`}
+      ORDER BY f.rowid DESC LIMIT ${size + 1}`;
+    const numbers = spellings.map((p) => numberBranch(p, `${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ${size + 1}`));
+    const candidates = [
+      ...(match ? [`${hits} AND f.rowid >= COALESCE((SELECT MIN(t.k) - (MIN(t.k) & ${SEARCH_KEYS_PER_SECOND - 1}) FROM newest t), ${second ?? 'NULL'})${ceil}`] : []),
+      ...numbers.map((b) => `SELECT id FROM (${b.sql})`),
+    ];
+    const rows = await this.sql.rows(`${q.sql}${match ? `, newest AS (${newest}) ` : ''}SELECT ${COLUMNS} FROM (${candidates.join(' UNION ')}) hit
+      CROSS JOIN dossier d ON d.id = hit.id JOIN dossier_status s ON s.code = d.statusCode WHERE 1 = 1${scope.sql}${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`,
+    [...q.params, ...numbers.flatMap((b) => [...b.params, ...keyset.params]), ...scope.params, ...keyset.params, size + 1]);
     return { rows, n };
+  }
+
+  /**
+   * The MATCH text of a search on `dossier_search`, as an SQL expression: every word in the description (see
+   * listSqlite for how a word is expanded), and the caller's scope and status filters on the tags.
+   */
+  private searchMatch(terms: string[], viewer: Viewer, filter: DossierFilter): { sql: string; params: (string | boolean)[] } | null {
+    if (!terms.length) return null;
+    const parts: string[] = [];
+    const params: (string | boolean)[] = [];
+    for (const term of terms) {
+      if (/^[a-z0-9]+$/.test(term)) {
+        parts.push(`(SELECT CASE WHEN COUNT(*) >= ${EXPANSIONS} THEN '("${term}"*)' ELSE '("${term}"' || COALESCE(group_concat(' OR "' || t.term || '"', ''), '') || ')' END
+          FROM (SELECT v.term FROM dossier_search_terms v WHERE v.term >= ? AND v.term < ? LIMIT ${EXPANSIONS}) t)`);
+        // '0' is the smallest character of a token: the range holds the longer words only, so the word's own list is not read.
+        params.push(`${term}0`, `${term}\u{10FFFF}`);
+      } else {
+        parts.push('?');
+        params.push(`("${term}"*)`);
+      }
+    }
+    let sql = parts.map((p) => `'description : ' || ${p}`).join(" || ' AND ' || ");
+    const hexTag = (prefix: string, value: string) => `${prefix}${Buffer.from(value, 'utf8').toString('hex')}`;
+    if (viewer.side !== 'office') { sql += ' || ?'; params.push(` AND tags : c${viewer.clientId!.replaceAll('-', '').toLowerCase()}`); }
+    if (filter.statusCodes?.length) { sql += ' || ?'; params.push(` AND tags : (${filter.statusCodes.map((c) => hexTag('s', c)).join(' OR ')})`); }
+    if (filter.active !== undefined && filter.active !== null) {
+      // 'snone' is no tag (status tags are hex): no status of that kind, no match.
+      sql += ` || (SELECT ' AND tags : (' || COALESCE(group_concat('s' || lower(hex(code)), ' OR '), 'snone') || ')' FROM dossier_status WHERE active = ?)`;
+      params.push(filter.active);
+    }
+    return { sql, params };
   }
 
   async get(ctx: RequestContext, id: string): Promise<DossierView> {
