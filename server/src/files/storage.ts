@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import { Sql } from '../db/sql.js';
@@ -13,6 +13,20 @@ const CHUNK = 1024 * 1024;
 const SYNC_EVERY = 32 * 1024 * 1024;
 /** Bytes kept from the start of a file to check its type. */
 const HEAD = 4096;
+
+/** Writes all of `buffers` at the handle's position (a write may take less than it was given). */
+async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<void> {
+  let rest = buffers;
+  while (rest.length) {
+    let { bytesWritten } = await handle.writev(rest);
+    const next: Buffer[] = [];
+    for (const buffer of rest) {
+      if (bytesWritten >= buffer.length) bytesWritten -= buffer.length;
+      else { next.push(buffer.subarray(bytesWritten)); bytesWritten = 0; }
+    }
+    rest = next;
+  }
+}
 
 /** A file received into the temporary folder: not visible to anyone until `place`d. */
 export interface Received { tempPath: string; size: number; sha256: string; head: Buffer }
@@ -50,8 +64,15 @@ export class FileStore {
     let headSize = 0;
     let unsynced = 0;
     let syncing = null as Promise<void> | null;
+    // Listening starts before the file is opened: a source that fails or is cut off during the open (a client gone
+    // mid-request) emits nothing afterwards, and the copy below would wait for it forever with the file left behind.
+    let failure: Error | null = null;
+    let meter: Transform | undefined;
+    const failed = (error: Error) => { failure ??= error; meter?.destroy(error); };
+    source.on('error', failed);
+    source.once('close', () => { if (!source.readableEnded) failed(new Error('The upload was cut off.')); });
     const handle = await open(tempPath, 'wx');
-    const meter = new Transform({
+    meter = new Transform({
       highWaterMark: CHUNK,
       transform(chunk: Buffer, _encoding, done) {
         size += chunk.length;
@@ -66,12 +87,17 @@ export class FileStore {
         done(null, chunk);
       },
     });
-    // On the handle's descriptor but not through handle.createWriteStream(), which holds the handle open after it finishes.
-    const out = createWriteStream(tempPath, { fd: handle.fd, highWaterMark: CHUNK, autoClose: false });
+    // Writes through the handle, which only this function closes: an fs.WriteStream on its descriptor closes the
+    // descriptor when destroyed (whatever autoClose says), so after a failure the handle would close a number the
+    // process may already have reused, and throw EBADF before the temporary file is removed.
+    const out = new Writable({
+      highWaterMark: CHUNK,
+      writev(parts, done) { writeAll(handle, parts.map((p) => p.chunk as Buffer)).then(() => done(), done); },
+    });
     // The source is piped, not handed to pipeline(): a refused file must not destroy it but drain it, or a
     // multipart parser waiting to push the rest of the request would wait forever.
-    source.on('error', (error) => meter.destroy(error));
-    source.pipe(meter);
+    if (failure) meter.destroy(failure);
+    else source.pipe(meter);
     try {
       await pipeline(meter, out);
       await syncing;
