@@ -174,10 +174,15 @@ export async function dossierList(db, v, filter, first, mode = 'fts') {
   if (search) {
     if (mode === 'like') { where += " AND d.description LIKE ? ESCAPE '!'"; params.push(`%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`); }
     else if (db.sqlite) {
-      where += ' AND d.id IN (SELECT k.dossierId FROM dossier_search f JOIN dossier_search_key k ON k.key = f.rowid WHERE dossier_search MATCH ?)';
+      where += ' AND d.id IN (SELECT k.dossierId FROM dossier_search f JOIN dossier_search_key k ON k.searchKey = f.rowid WHERE dossier_search MATCH ?)';
       params.push(search.split(/\s+/).map((t) => `description : "${t}"*`).join(' AND '));
     }
-    else { where += ' AND MATCH(d.description) AGAINST (? IN BOOLEAN MODE)'; params.push(search.split(/\s+/).map((t) => `+${t}*`).join(' ')); }
+    else {
+      for (const t of search.split(/\s+/)) {
+        where += ' AND d.id IN (SELECT k.dossierId FROM dossier_word w JOIN dossier_search_key k ON k.searchKey = w.searchKey WHERE w.word >= ? AND w.word < ?)';
+        params.push(t, `${t}\u{10FFFF}`);
+      }
+    }
   }
   const [rows, [{ n }]] = await Promise.all([
     db.all(`SELECT ${DOSSIER_COLUMNS} FROM dossier d JOIN dossier_status s ON s.code = d.statusCode WHERE 1 = 1${where} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`, [...params, first + 1]),

@@ -122,6 +122,12 @@ async function mariadbLoader(url) {
     async finish(log) {
       await inFlight;
       await conn.query('COMMIT');
+      const s = performance.now();
+      const { fillSearchIndexMysql } = await import(pathToFileURL(join(serverDist, '../../migrations/1764300000000-SearchIndex.js')).href);
+      await conn.query('DELETE FROM dossier_word');
+      await conn.query('DELETE FROM dossier_search_key');
+      await fillSearchIndexMysql((sql, params) => conn.query(sql, params).then(([rows]) => rows));
+      log(`search index filled in ${((performance.now() - s) / 1000).toFixed(1)} s`);
       const t = performance.now();
       const [tables] = await conn.query('SHOW TABLES');
       for (const row of tables) await conn.query(`ANALYZE TABLE \`${Object.values(row)[0]}\``);

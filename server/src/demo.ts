@@ -14,6 +14,7 @@ import { Dossier, DossierClient, ProgressStepRow } from './modules/dossier/dossi
 import { DocumentRow } from './modules/document/document.entity.js';
 import { MessageRow } from './modules/message/message.entity.js';
 import { FileStore } from './files/storage.js';
+import { indexDossiersMysql } from '../../migrations/1764300000000-SearchIndex.js';
 
 /** The demo password of every demo account (README). Meets the default policy. */
 export const DEMO_PASSWORD = 'Demo-Portaal-2026';
@@ -82,6 +83,7 @@ async function seedDossiers(app: App, m: EntityManager, clients: Record<string, 
       openedAt: opened, closedAt: closed ? new Date(opened.getTime() + 30 * day) : null, createdAt: opened, updatedAt: now,
     });
     await m.insert(DossierClient, { id: newId(), dossierId: id, clientId: clients[demo.client], createdAt: opened });
+    if (!app.sql.sqlite) await indexDossiersMysql((sql, params) => m.query(sql, params), [id]);
     for (const [position, [title, done]] of demo.steps.entries()) {
       await m.insert(ProgressStepRow, { id: newId(), dossierId: id, position, title, done, doneAt: done ? new Date(opened.getTime() + (position + 1) * day) : null });
     }

@@ -15,11 +15,10 @@ export class DossierStatusRow {
 
 /**
  * A case of the firm, mirrored from its case-management system (`externalRef`). Who may see it is
- * decided by its DossierClient rows (see access/). The description's full-text index is created by
- * the migration per dialect (FULLTEXT or FTS5), so it is declared here without synchronisation.
+ * decided by its DossierClient rows (see access/). Its search index lives in tables of its own
+ * (migration SearchIndex), outside the entities.
  */
 @Entity('dossier')
-@Index('FT_dossier_description', { synchronize: false })
 @Index('IDX_dossier_opened', ['openedAt', 'id'])
 @Index('IDX_dossier_status_opened', ['statusCode', 'openedAt', 'id'])
 export class Dossier {
