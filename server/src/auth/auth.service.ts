@@ -237,9 +237,9 @@ export class AuthService {
           account.consecutiveFailures = 0;
           account.lockedUntil = null;
           account.lastLoginAt = now;
-          // update(), not save(): save() reads the row once more to find what changed.
-          await m.update(Account, { id: account.id }, { consecutiveFailures: 0, lockedUntil: null, lastLoginAt: now });
-          await m.delete(LoginFailure, { accountId: account.id });
+          // Hand-written (see Sql.write); not save(), which reads the row once more to find what changed.
+          await this.app.sql.write(m, 'UPDATE account SET consecutiveFailures = 0, lockedUntil = NULL, lastLoginAt = ? WHERE id = ?', [now, account.id]);
+          await this.app.sql.write(m, 'DELETE FROM login_failure WHERE accountId = ?', [account.id]);
         }
         const { stage, token } = await this.startSession(m, ctx, account);
         await this.app.audit.record(m, { action: stage === 'SECOND_FACTOR' ? 'login.password-accepted' : 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { stage } });

@@ -61,11 +61,16 @@ export class SessionService {
   async create(manager: EntityManager, account: Account, stage: SessionStage, ip: string, passwordConfirmedAt: Date | null = null): Promise<{ session: Session; token: string }> {
     const token = newToken();
     const now = this.app.clock.now();
-    const session = manager.create(Session, {
+    const session: Session = Object.assign(new Session(), {
       id: newId(), accountId: account.id, tokenHash: hashToken(this.app.config.SESSION_SECRET, token), stage,
       createdAt: now, lastSeenAt: now, expiresAt: addMs(now, hours(this.app.config.SESSION_ABSOLUTE_HOURS)), endedAt: null, ip, passwordConfirmedAt,
     });
-    await manager.insert(Session, session);
+    // Hand-written INSERT (every login passes here, see Sql.write); every column of Session is listed.
+    await this.app.sql.write(manager, `INSERT INTO session (id, accountId, tokenHash, stage, createdAt, lastSeenAt, expiresAt, endedAt, ip, passwordConfirmedAt)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      session.id, session.accountId, session.tokenHash, session.stage, session.createdAt, session.lastSeenAt, session.expiresAt,
+      session.endedAt, session.ip, session.passwordConfirmedAt,
+    ]);
     return { session, token };
   }
 

@@ -6,7 +6,6 @@ import type { RequestContext } from '../../graphql/context.js';
 import { badInput, type FieldProblem } from '../../graphql/errors.js';
 import { decodeCursor, olderThan, pageSize, toConnection } from '../../graphql/pagination.js';
 import { isId } from '../../access/access.js';
-import { AuditEntry } from './audit-entry.entity.js';
 import type { AuditEntryConnection, AuditEntryView } from './audit.types.js';
 
 export interface AuditRecord {
@@ -35,16 +34,12 @@ const EXPORT_BATCH = 1000;
 export class AuditLog {
   constructor(private readonly app: App) {}
 
+  /** Appends one entry (hand-written INSERT: every login and every audited change passes here, see Sql.write). */
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
-    await manager.insert(AuditEntry, {
-      id: newId(),
-      at: this.app.clock.now(),
-      action: entry.action,
-      actorId: entry.actorId ?? null,
-      targetId: entry.targetId ?? null,
-      ip: entry.ip ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    });
+    await this.app.sql.write(manager, `INSERT INTO audit_entry (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+      newId(), this.app.clock.now(), entry.actorId ?? null, entry.action, entry.targetId ?? null, entry.ip ?? null,
+      entry.detail ? JSON.stringify(entry.detail) : null,
+    ]);
   }
 
   /** Newest first, optionally only one actor's and/or one target's entries. */
