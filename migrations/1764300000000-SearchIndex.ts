@@ -49,51 +49,70 @@ export function searchWords(text: string): string[] {
   return [...new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, 100)))];
 }
 
-/** A dossier's tags on MariaDB/MySQL: `#s` + its status code in hex, `#c` + each client that sees it; no word starts with `#`. */
+/** A dossier's status tag on MariaDB/MySQL: `#s` + its status code in hex (no word starts with `#`). */
 export const statusTag = (code: string) => `#s${Buffer.from(code, 'utf8').toString('hex')}`;
-export const clientTag = (clientId: string) => `#c${clientId.replaceAll('-', '').toLowerCase()}`;
 /** The first search key of the second of `openedAt` (a DATETIME column or parameter), in MariaDB/MySQL SQL. */
-export const mysqlBucket = (openedAt: string) => `TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', ${openedAt}) * ${SEARCH_KEYS_PER_SECOND}`;
+const mysqlBucket = (openedAt: string) => `TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', ${openedAt}) * ${SEARCH_KEYS_PER_SECOND}`;
 
 type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
+type Row = { id: string; description: string; statusCode: string; openedAt: Date; searchKey: string | number | null; bucket: string | number };
+/** Dossier order: openedAt, then id (as the lists sort). */
+const before = (a: { openedAt: Date; id: string }, b: { openedAt: Date; id: string }) =>
+  new Date(a.openedAt).getTime() - new Date(b.openedAt).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * Indexes dossiers on MariaDB/MySQL: their search keys (new ones only) and all their words and tags, replacing
- * what was there. Runs in the caller's transaction.
+ * Indexes dossiers on MariaDB/MySQL, in the caller's transaction: a search key for those without one, and all
+ * their rows in `dossier_word`, replacing what was there. Keys within a second follow (openedAt, id) exactly: a
+ * new dossier that sorts last in its second (one opened now) takes the next key, any other renumbers that
+ * second's dossiers (rare, and few).
  */
 export async function indexDossiersMysql(query: Query, dossierIds: string[]): Promise<void> {
   if (!dossierIds.length) return;
-  const list = dossierIds.map(() => '?').join(', ');
-  const rows = await query(`SELECT d.id, d.description, d.statusCode, k.searchKey, ${mysqlBucket('d.openedAt')} AS bucket
-    FROM dossier d LEFT JOIN dossier_search_key k ON k.dossierId = d.id WHERE d.id IN (${list}) ORDER BY d.openedAt, d.id`, dossierIds) as
-    { id: string; description: string; statusCode: string; searchKey: string | number | null; bucket: string | number }[];
-  const grants = await query(`SELECT dossierId, clientId FROM dossier_client WHERE dossierId IN (${list})`, dossierIds) as { dossierId: string; clientId: string }[];
-  const keys = new Map<string, number>();
-  for (const row of rows) {
-    if (row.searchKey !== null) { keys.set(row.id, Number(row.searchKey)); continue; }
+  const select = `SELECT d.id, d.description, d.statusCode, d.openedAt, k.searchKey, ${mysqlBucket('d.openedAt')} AS bucket
+    FROM dossier d LEFT JOIN dossier_search_key k ON k.dossierId = d.id`;
+  const rows = await query(`${select} WHERE d.id IN (${dossierIds.map(() => '?').join(', ')})`, dossierIds) as Row[];
+  const keys = new Map<string, number>(rows.filter((r) => r.searchKey !== null).map((r) => [r.id, Number(r.searchKey)]));
+  const toIndex = new Map(rows.map((r) => [r.id, r]));
+  for (const row of rows.filter((r) => r.searchKey === null).sort(before)) {
     const bucket = Number(row.bucket);
-    const [{ next }] = await query(`SELECT COALESCE(MAX(searchKey) + 1, ?) AS next FROM dossier_search_key WHERE searchKey BETWEEN ? AND ?`,
-      [bucket, bucket, bucket + SEARCH_KEYS_PER_SECOND - 1]) as { next: string | number }[];
-    await query('INSERT INTO dossier_search_key (searchKey, dossierId) VALUES (?, ?)', [Number(next), row.id]);
-    keys.set(row.id, Number(next));
+    const group = await query(`${select} WHERE k.searchKey BETWEEN ? AND ? ORDER BY k.searchKey`, [bucket, bucket + SEARCH_KEYS_PER_SECOND - 1]) as Row[];
+    const last = group.at(-1);
+    if (!last || before(last, row) < 0) {
+      const key = last ? Number(last.searchKey) + 1 : bucket;
+      await query('INSERT INTO dossier_search_key (searchKey, dossierId) VALUES (?, ?)', [key, row.id]);
+      keys.set(row.id, key);
+      continue;
+    }
+    await query('DELETE FROM dossier_word WHERE searchKey BETWEEN ? AND ?', [bucket, bucket + SEARCH_KEYS_PER_SECOND - 1]);
+    await query('DELETE FROM dossier_search_key WHERE searchKey BETWEEN ? AND ?', [bucket, bucket + SEARCH_KEYS_PER_SECOND - 1]);
+    for (const [i, member] of [...group, row].sort(before).entries()) {
+      await query('INSERT INTO dossier_search_key (searchKey, dossierId) VALUES (?, ?)', [bucket + i, member.id]);
+      keys.set(member.id, bucket + i);
+      toIndex.set(member.id, member);
+    }
   }
-  await query(`DELETE FROM dossier_word WHERE searchKey IN (${list})`, rows.map((r) => keys.get(r.id)));
-  const words: (string | number)[] = [];
-  for (const row of rows) {
+  const ids = [...toIndex.keys()];
+  const grants = await query(`SELECT dossierId, clientId FROM dossier_client WHERE dossierId IN (${ids.map(() => '?').join(', ')})`, ids) as { dossierId: string; clientId: string }[];
+  await query(`DELETE FROM dossier_word WHERE searchKey IN (${ids.map(() => '?').join(', ')})`, ids.map((id) => keys.get(id)));
+  const values: (string | number)[] = [];
+  for (const row of toIndex.values()) {
     const key = keys.get(row.id)!;
-    const tags = [statusTag(row.statusCode), ...grants.filter((g) => g.dossierId === row.id).map((g) => clientTag(g.clientId))];
-    for (const word of new Set([...searchWords(row.description), ...tags])) words.push(word, key);
+    const words = searchWords(row.description);
+    // The office's rows ('') carry the status tag; each client that sees the dossier gets the words under its id.
+    for (const word of [...words, statusTag(row.statusCode)]) values.push('', word, key);
+    for (const grant of grants.filter((g) => g.dossierId === row.id)) for (const word of words) values.push(grant.clientId, word, key);
   }
-  for (let i = 0; i < words.length; i += 2000) {
-    const part = words.slice(i, i + 2000);
-    await query(`INSERT INTO dossier_word (word, searchKey) VALUES ${Array(part.length / 2).fill('(?, ?)').join(', ')}`, part);
+  for (let i = 0; i < values.length; i += 3000) {
+    const part = values.slice(i, i + 3000);
+    await query(`INSERT INTO dossier_word (scope, word, searchKey) VALUES ${Array(part.length / 3).fill('(?, ?, ?)').join(', ')}`, part);
   }
 }
 
 /** Indexes every dossier on MariaDB/MySQL (an empty index: the migration, the bench's bulk loader), in batches. */
 export async function fillSearchIndexMysql(query: Query): Promise<void> {
   await query(`INSERT INTO dossier_search_key (searchKey, dossierId)
-    SELECT x.bucket + ROW_NUMBER() OVER (PARTITION BY x.bucket ORDER BY x.id) - 1, x.id FROM (SELECT d.id, ${mysqlBucket('d.openedAt')} AS bucket FROM dossier d) x`);
+    SELECT x.bucket + ROW_NUMBER() OVER (PARTITION BY x.bucket ORDER BY x.openedAt, x.id) - 1, x.id
+    FROM (SELECT d.id, d.openedAt, ${mysqlBucket('d.openedAt')} AS bucket FROM dossier d) x`);
   const ids = (await query('SELECT id FROM dossier ORDER BY openedAt, id') as { id: string }[]).map((r) => r.id);
   for (let i = 0; i < ids.length; i += 1000) await indexDossiersMysql(query, ids.slice(i, i + 1000));
 }
@@ -114,10 +133,12 @@ export async function fillSearchIndexMysql(query: Query): Promise<void> {
  *   `dossier_client` on SQLite (TypeORM copies a table for some column changes) must recreate them.
  *
  * MariaDB/MySQL: InnoDB's FULLTEXT collects every match of each word before it can page or count (a word in 65%
- * of 100k dossiers: 750 ms). Instead `dossier_word` holds each dossier's words and tags (`#s…`, `#c…`) with its
- * search key, keyed (word, searchKey) so that a word's newest dossiers are read in index order, and
- * (searchKey, word) to check a dossier's other words. The application keeps it in step (indexDossiersMysql, in
- * the transaction that changes a dossier or its grants); the FULLTEXT index goes.
+ * of 100k dossiers: 750 ms). Instead `dossier_word` holds each dossier's words with its search key, once for the
+ * office (scope '', with its status tag `#s…`) and once per client that sees it (scope = the client's id),
+ * keyed (scope, word, searchKey): a word's newest dossiers in a scope are read in index order and counted as one
+ * range; (searchKey, word) checks a dossier's other words. Keys within a second follow (openedAt, id) exactly.
+ * The application keeps it in step (indexDossiersMysql, in the transaction that changes a dossier or its
+ * grants); the FULLTEXT index goes.
  */
 export class SearchIndex1764300000000 implements MigrationInterface {
   name = 'SearchIndex1764300000000';
@@ -125,8 +146,9 @@ export class SearchIndex1764300000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     if (q.connection.options.type !== 'better-sqlite3') {
       await q.query('CREATE TABLE dossier_search_key (searchKey bigint NOT NULL PRIMARY KEY, dossierId varchar(36) NOT NULL, UNIQUE KEY UQ_dossier_search_key_dossier (dossierId)) ENGINE=InnoDB');
-      await q.query(`CREATE TABLE dossier_word (word varchar(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, searchKey bigint NOT NULL,
-        PRIMARY KEY (word, searchKey), KEY IDX_dossier_word_key (searchKey, word)) ENGINE=InnoDB`);
+      await q.query(`CREATE TABLE dossier_word (scope varchar(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+        word varchar(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, searchKey bigint NOT NULL,
+        PRIMARY KEY (scope, word, searchKey), KEY IDX_dossier_word_key (searchKey, word)) ENGINE=InnoDB`);
       await fillSearchIndexMysql((sql, params) => q.query(sql, params));
       await q.query('ALTER TABLE `dossier` DROP INDEX `FT_dossier_description`');
       return;

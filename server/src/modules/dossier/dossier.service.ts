@@ -8,7 +8,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { actorOf, memo, viewerOf, type RequestContext, type Viewer } from '../../graphql/context.js';
 import { badInput, DomainError } from '../../graphql/errors.js';
 import { decodeCursor, olderThan, pageSize, toConnection } from '../../graphql/pagination.js';
-import { clientTag, indexDossiersMysql, SEARCH_KEYS_PER_SECOND, searchWords, statusTag } from '../../../../migrations/1764300000000-SearchIndex.js';
+import { indexDossiersMysql, SEARCH_KEYS_PER_SECOND, searchWords, statusTag } from '../../../../migrations/1764300000000-SearchIndex.js';
 import { Language } from '../account/account.enums.js';
 import { OPEN_ACTION } from '../action/action.service.js';
 import { Client } from '../client/client.entity.js';
@@ -163,12 +163,12 @@ export class DossierService {
 
   /**
    * A search on MariaDB/MySQL, in two statements (the count with each word's vocabulary, then the page unless
-   * nothing matched), on `dossier_word` (migration SearchIndex): rows (word, searchKey) for every word and tag of
-   * every dossier. The first word's rows are the driver; the other words, the client's tag and the status tags
-   * are matched on the same searchKey. As on SQLite, the newest hits come first in key order and a page stops
-   * early, the last second's hits are added, and the candidates are sorted exactly; the count never leaves the
-   * word table. A word is a prefix; with fewer than EXPANSIONS longer words, the page reads those words' rows in
-   * index order instead of sorting the whole prefix range.
+   * nothing matched), on `dossier_word` (migration SearchIndex): a row (scope, word, searchKey) for every word of
+   * every dossier, per client that sees it and once for the office. The first word's rows in the caller's scope
+   * drive; the other words and the status tags are matched on the same searchKey. Keys follow (openedAt, id), so
+   * the newest hits are the first the index yields and a page stops early; the count is a range of one index.
+   * A word is a prefix; with fewer than EXPANSIONS longer words, the page reads those words' rows in key order
+   * instead of sorting the whole prefix range.
    */
   private async listMysql(viewer: Viewer, filter: DossierFilter, text: string,
     keyset: { sql: string; params: (Date | string)[] }, cursor: { at: Date } | null, size: number): Promise<{ rows: DossierSqlRow[]; n: number }> {
@@ -179,77 +179,77 @@ export class DossierService {
     const byActive = filter.active !== undefined && filter.active !== null;
     const scope = viewer.side === 'office' ? { sql: '', params: [] as string[] }
       : { sql: ' AND EXISTS (SELECT 1 FROM dossier_client dc WHERE dc.dossierId = d.id AND dc.clientId = ?)', params: [viewer.clientId!] };
-    const range = (alias: string, term: string) => ({ sql: `${alias}.word >= ? AND ${alias}.word < ?`, params: [term, `${term}\u{10FFFF}`] });
-    /** The dossiers (w0.searchKey) with every word (each `words[i]` a condition on its alias) and the caller's tags. */
-    const hits = (conditions: { sql: string; params: unknown[] }[], select: string, extra = '') => {
+    type Part = { sql: string; params: unknown[] };
+    const range = (alias: string, term: string): Part => ({ sql: `${alias}.word >= ? AND ${alias}.word < ?`, params: [term, `${term}\u{10FFFF}`] });
+    /** The caller's dossiers with every word (`words[i]`: a condition on alias w<i>) and the status filters; `k` maps keys to ids. */
+    const hits = (words: Part[], select: string, extra = ''): Part => {
       let sql = `SELECT ${select} FROM dossier_word w0`;
       const params: unknown[] = [];
-      if (viewer.side !== 'office') { sql += ' JOIN dossier_word tc ON tc.searchKey = w0.searchKey AND tc.word = ?'; params.push(clientTag(viewer.clientId!)); }
       if (filter.statusCodes?.length) {
-        sql += ` JOIN dossier_word ts ON ts.searchKey = w0.searchKey AND ts.word IN (${Sql.list(filter.statusCodes.length)})`;
+        sql += ` JOIN dossier_word ts ON ts.scope = '' AND ts.word IN (${Sql.list(filter.statusCodes.length)}) AND ts.searchKey = w0.searchKey`;
         params.push(...filter.statusCodes.map(statusTag));
       }
       if (byActive) {
-        sql += ` JOIN dossier_word ta ON ta.searchKey = w0.searchKey AND ta.word IN (SELECT CONCAT('#s', LOWER(HEX(st.code))) FROM dossier_status st WHERE st.active = ?)`;
+        sql += ` JOIN dossier_word ta ON ta.scope = '' AND ta.word IN (SELECT CONCAT('#s', LOWER(HEX(st.code))) FROM dossier_status st WHERE st.active = ?)
+          AND ta.searchKey = w0.searchKey`;
         params.push(filter.active!);
       }
-      if (select.startsWith('k.')) sql += ' JOIN dossier_search_key k ON k.searchKey = w0.searchKey';
-      sql += ` WHERE ${conditions[0].sql}`;
-      params.push(...conditions[0].params);
-      conditions.slice(1).forEach((c, i) => {
+      if (select.includes('k.')) sql += ' JOIN dossier_search_key k ON k.searchKey = w0.searchKey';
+      sql += ` WHERE w0.scope = ? AND ${words[0].sql}`;
+      params.push(viewer.side === 'office' ? '' : viewer.clientId!, ...words[0].params);
+      words.slice(1).forEach((c, i) => {
         sql += ` AND EXISTS (SELECT 1 FROM dossier_word w${i + 1} WHERE w${i + 1}.searchKey = w0.searchKey AND ${c.sql})`;
         params.push(...c.params);
       });
       return { sql: sql + extra, params };
     };
-    const numberBranch = (extra: string, extraParams: unknown[] = []) => ({
+    const numberBranch = (extra: string, extraParams: unknown[] = []): Part => ({
       sql: `SELECT d.id FROM dossier d${byActive ? ' JOIN dossier_status s ON s.code = d.statusCode' : ''}
         WHERE d.number LIKE ? ESCAPE '!'${scope.sql}${status.sql}${extra}`,
       params: [`${likeEscape(text)}%`, ...scope.params, ...status.params, ...extraParams],
     });
 
-    // Count: the first word's range can hold several words, so its rows are counted as distinct dossiers, unless it
+    // Count: the first word's range may hold several words, so its rows are counted as distinct dossiers, unless it
     // holds one word (checked on two distinct words at most): then each row is one dossier and COUNT(*) is exact.
     const ranges = terms.map((t, i) => range(`w${i}`, t));
-    const found = terms.length ? hits(ranges, 'k.dossierId') : null;
-    const numbers = numberBranch(found ? ` AND d.id NOT IN (${found.sql})` : '', found?.params ?? []);
     const parts: string[] = [];
     const params: unknown[] = [];
+    let numbersNotFound = numberBranch('');
     if (terms.length) {
+      const found = hits(ranges, 'k.dossierId');
+      numbersNotFound = numberBranch(` AND d.id NOT IN (${found.sql})`, found.params);
       const one = hits(ranges, 'COUNT(*)');
       const distinct = hits(ranges, 'COUNT(DISTINCT w0.searchKey)');
-      parts.push(`CASE WHEN (SELECT COUNT(*) FROM (SELECT DISTINCT v.word FROM dossier_word v WHERE v.word >= ? AND v.word < ? LIMIT 2) x) < 2
+      parts.push(`CASE WHEN (SELECT COUNT(*) FROM (SELECT DISTINCT v.word FROM dossier_word v WHERE v.scope = '' AND v.word >= ? AND v.word < ? LIMIT 2) x) < 2
         THEN (${one.sql}) ELSE (${distinct.sql}) END`);
       params.push(...range('v', terms[0]).params, ...one.params, ...distinct.params);
     }
-    parts.push(`(SELECT COUNT(*) FROM (${numbers.sql}) nb)`);
-    params.push(...numbers.params);
-    const vocabulary = terms.map((t) => `(SELECT GROUP_CONCAT(x.word SEPARATOR ' ') FROM (SELECT DISTINCT v.word FROM dossier_word v
-      WHERE v.word >= ? AND v.word < ? ORDER BY v.word LIMIT ${EXPANSIONS + 1}) x) AS e${terms.indexOf(t)}`);
-    const [counted] = await this.sql.rows(`SELECT ${parts.join(' + ')} AS n${vocabulary.map((v) => `, ${v}`).join('')}`,
+    parts.push(`(SELECT COUNT(*) FROM (${numbersNotFound.sql}) nb)`);
+    params.push(...numbersNotFound.params);
+    const vocabulary = terms.map((_, i) => `, (SELECT GROUP_CONCAT(x.word SEPARATOR ' ') FROM (SELECT DISTINCT v.word FROM dossier_word v
+      WHERE v.scope = '' AND v.word >= ? AND v.word < ? ORDER BY v.word LIMIT ${EXPANSIONS + 1}) x) AS e${i}`);
+    const [counted] = await this.sql.rows(`SELECT ${parts.join(' + ')} AS n${vocabulary.join('')}`,
       [...params, ...terms.flatMap((t) => range('v', t).params)] as string[]);
     const n = Number(counted.n);
     if (!n) return { rows: [], n };
 
-    // The page: each word as its few words (read in key order) or, with more, as its range.
-    const expanded = terms.map((t, i) => {
+    // The page: each word as its few words (read in key order) or, with more, as its range. After a cursor: a
+    // page from the seconds before the cursor's, and all of the cursor's second (exactly filtered below).
+    const expanded = terms.map((t, i): Part => {
       const listed = String(counted[`e${i}`] ?? '').split(' ').filter(Boolean);
       return listed.length > EXPANSIONS ? range(`w${i}`, t) : { sql: listed.length ? `w${i}.word IN (${Sql.list(listed.length)})` : '1 = 0', params: listed };
     });
     const second = cursor ? Math.floor(cursor.at.getTime() / 1000) * SEARCH_KEYS_PER_SECOND : null;
-    const candidates: { sql: string; params: unknown[] }[] = [];
-    const q: { sql: string; params: unknown[] } = { sql: '', params: [] };
+    const candidates: Part[] = [];
     if (terms.length) {
-      const newest = hits(expanded, 'w0.searchKey AS k', `${second === null ? '' : ` AND w0.searchKey < ${second}`} ORDER BY w0.searchKey DESC LIMIT ${size + 1}`);
-      q.sql = `WITH newest AS (${newest.sql}) `;
-      q.params = newest.params;
-      candidates.push(hits(expanded, 'k.dossierId AS id', ` AND w0.searchKey >= COALESCE((SELECT FLOOR(MIN(t.k) / ${SEARCH_KEYS_PER_SECOND}) * ${SEARCH_KEYS_PER_SECOND} FROM newest t), ${second ?? 'NULL'})${second === null ? '' : ` AND w0.searchKey < ${second + SEARCH_KEYS_PER_SECOND}`}`));
+      candidates.push(hits(expanded, 'k.dossierId AS id', `${second === null ? '' : ` AND w0.searchKey < ${second}`} ORDER BY w0.searchKey DESC LIMIT ${size + 1}`));
+      if (second !== null) candidates.push(hits(expanded, 'k.dossierId AS id', ` AND w0.searchKey BETWEEN ${second} AND ${second + SEARCH_KEYS_PER_SECOND - 1}`));
     }
-    const pageNumbers = numberBranch(`${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ${size + 1}`, keyset.params);
-    candidates.push({ sql: `SELECT nb.id FROM (${pageNumbers.sql}) nb`, params: pageNumbers.params });
-    const rows = await this.sql.rows(`${q.sql}SELECT ${COLUMNS} FROM (${candidates.map((c) => c.sql).join(' UNION ')}) hit
+    candidates.push(numberBranch(`${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ${size + 1}`, keyset.params));
+    // STRAIGHT_JOIN: from the few candidates to their dossiers (the optimizer otherwise walks every dossier by status).
+    const rows = await this.sql.rows(`SELECT STRAIGHT_JOIN ${COLUMNS} FROM (${candidates.map((c) => `(${c.sql})`).join(' UNION ')}) hit
       JOIN dossier d ON d.id = hit.id JOIN dossier_status s ON s.code = d.statusCode WHERE 1 = 1${scope.sql}${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`,
-    [...q.params, ...candidates.flatMap((c) => c.params), ...scope.params, ...keyset.params, size + 1] as string[]);
+    [...candidates.flatMap((c) => c.params), ...scope.params, ...keyset.params, size + 1] as string[]);
     return { rows, n };
   }
 
