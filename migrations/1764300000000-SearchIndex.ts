@@ -102,6 +102,12 @@ export async function indexDossiersMysql(query: Query, dossierIds: string[]): Pr
     for (const word of [...words, statusTag(row.statusCode)]) values.push('', word, key);
     for (const grant of grants.filter((g) => g.dossierId === row.id)) for (const word of words) values.push(grant.clientId, word, key);
   }
+  // Words are never removed from the vocabulary: one no dossier has any more only costs a lookup.
+  const vocabulary = [...new Set([...toIndex.values()].flatMap((row) => searchWords(row.description)))];
+  for (let i = 0; i < vocabulary.length; i += 1000) {
+    const part = vocabulary.slice(i, i + 1000);
+    await query(`INSERT IGNORE INTO dossier_vocabulary (word) VALUES ${part.map(() => '(?)').join(', ')}`, part);
+  }
   for (let i = 0; i < values.length; i += 3000) {
     const part = values.slice(i, i + 3000);
     await query(`INSERT INTO dossier_word (scope, word, searchKey) VALUES ${Array(part.length / 3).fill('(?, ?, ?)').join(', ')}`, part);
@@ -136,7 +142,8 @@ export async function fillSearchIndexMysql(query: Query): Promise<void> {
  * of 100k dossiers: 750 ms). Instead `dossier_word` holds each dossier's words with its search key, once for the
  * office (scope '', with its status tag `#s…`) and once per client that sees it (scope = the client's id),
  * keyed (scope, word, searchKey): a word's newest dossiers in a scope are read in index order and counted as one
- * range; (searchKey, word) checks a dossier's other words. Keys within a second follow (openedAt, id) exactly.
+ * range; (searchKey, word) checks a dossier's other words; `dossier_vocabulary` lists the words, to expand a
+ * prefix. Keys within a second follow (openedAt, id) exactly.
  * The application keeps it in step (indexDossiersMysql, in the transaction that changes a dossier or its
  * grants); the FULLTEXT index goes.
  */
@@ -149,6 +156,7 @@ export class SearchIndex1764300000000 implements MigrationInterface {
       await q.query(`CREATE TABLE dossier_word (scope varchar(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
         word varchar(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, searchKey bigint NOT NULL,
         PRIMARY KEY (scope, word, searchKey), KEY IDX_dossier_word_key (searchKey, word)) ENGINE=InnoDB`);
+      await q.query('CREATE TABLE dossier_vocabulary (word varchar(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL PRIMARY KEY) ENGINE=InnoDB');
       await fillSearchIndexMysql((sql, params) => q.query(sql, params));
       await q.query('ALTER TABLE `dossier` DROP INDEX `FT_dossier_description`');
       return;
@@ -166,7 +174,7 @@ export class SearchIndex1764300000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     if (q.connection.options.type !== 'better-sqlite3') {
       await q.query('ALTER TABLE `dossier` ADD FULLTEXT INDEX `FT_dossier_description` (`description`)');
-      for (const table of ['dossier_word', 'dossier_search_key']) await q.query(`DROP TABLE ${table}`);
+      for (const table of ['dossier_vocabulary', 'dossier_word', 'dossier_search_key']) await q.query(`DROP TABLE ${table}`);
       return;
     }
     for (const name of Object.keys(TRIGGERS)) await q.query(`DROP TRIGGER IF EXISTS ${name}`);

@@ -179,7 +179,7 @@ export async function dossierList(db, v, filter, first, mode = 'fts') {
     }
     else {
       for (const t of search.split(/\s+/)) {
-        where += ' AND d.id IN (SELECT k.dossierId FROM dossier_word w JOIN dossier_search_key k ON k.searchKey = w.searchKey WHERE w.word >= ? AND w.word < ?)';
+        where += " AND d.id IN (SELECT k.dossierId FROM dossier_word w JOIN dossier_search_key k ON k.searchKey = w.searchKey WHERE w.scope = '' AND w.word >= ? AND w.word < ?)";
         params.push(t, `${t}\u{10FFFF}`);
       }
     }

@@ -125,6 +125,7 @@ async function mariadbLoader(url) {
       const s = performance.now();
       const { fillSearchIndexMysql } = await import(pathToFileURL(join(serverDist, '../../migrations/1764300000000-SearchIndex.js')).href);
       await conn.query('DELETE FROM dossier_word');
+      await conn.query('DELETE FROM dossier_vocabulary');
       await conn.query('DELETE FROM dossier_search_key');
       await fillSearchIndexMysql((sql, params) => conn.query(sql, params).then(([rows]) => rows));
       log(`search index filled in ${((performance.now() - s) / 1000).toFixed(1)} s`);

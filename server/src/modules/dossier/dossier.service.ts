@@ -220,14 +220,14 @@ export class DossierService {
       numbersNotFound = numberBranch(` AND d.id NOT IN (${found.sql})`, found.params);
       const one = hits(ranges, 'COUNT(*)');
       const distinct = hits(ranges, 'COUNT(DISTINCT w0.searchKey)');
-      parts.push(`CASE WHEN (SELECT COUNT(*) FROM (SELECT DISTINCT v.word FROM dossier_word v WHERE v.scope = '' AND v.word >= ? AND v.word < ? LIMIT 2) x) < 2
+      parts.push(`CASE WHEN (SELECT COUNT(*) FROM (SELECT v.word FROM dossier_vocabulary v WHERE v.word >= ? AND v.word < ? LIMIT 2) x) < 2
         THEN (${one.sql}) ELSE (${distinct.sql}) END`);
       params.push(...range('v', terms[0]).params, ...one.params, ...distinct.params);
     }
     parts.push(`(SELECT COUNT(*) FROM (${numbersNotFound.sql}) nb)`);
     params.push(...numbersNotFound.params);
-    const vocabulary = terms.map((_, i) => `, (SELECT GROUP_CONCAT(x.word SEPARATOR ' ') FROM (SELECT DISTINCT v.word FROM dossier_word v
-      WHERE v.scope = '' AND v.word >= ? AND v.word < ? ORDER BY v.word LIMIT ${EXPANSIONS + 1}) x) AS e${i}`);
+    const vocabulary = terms.map((_, i) => `, (SELECT GROUP_CONCAT(x.word SEPARATOR ' ') FROM (SELECT v.word FROM dossier_vocabulary v
+      WHERE v.word >= ? AND v.word < ? ORDER BY v.word LIMIT ${EXPANSIONS + 1}) x) AS e${i}`);
     const [counted] = await this.sql.rows(`SELECT ${parts.join(' + ')} AS n${vocabulary.join('')}`,
       [...params, ...terms.flatMap((t) => range('v', t).params)] as string[]);
     const n = Number(counted.n);
