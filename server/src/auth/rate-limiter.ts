@@ -11,7 +11,13 @@ export class RateLimiter {
   /** Records one hit; false when the key already had `limit` hits within `windowMs`. */
   consume(key: string, limit: number, windowMs: number): boolean {
     const now = this.clock.now().getTime();
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > now - windowMs);
+    const recent = this.hits.get(key) ?? [];
+    // Hits are appended as they come, so the expired ones are a prefix: dropped in place rather than copying the
+    // whole list on every call (with a high limit, e.g. many users behind one address, that list is long). A clock
+    // stepping back only keeps some expired hits counted a little longer: stricter, never looser.
+    let expired = 0;
+    while (expired < recent.length && recent[expired] <= now - windowMs) expired++;
+    if (expired) recent.splice(0, expired);
     if (recent.length >= limit) {
       this.hits.set(key, recent);
       return false;
