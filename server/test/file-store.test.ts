@@ -62,3 +62,74 @@ describe('FileStore.receive: a source that fails at any moment leaves no tempora
     assert.deepEqual(temporary(), []);
   });
 });
+
+describe('FileStore.receive: files of several blocks, with and without O_DIRECT', () => {
+  let dir: string;
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  before(() => { dir = mkdtempSync(join(tmpdir(), 'dp-store-blocks-')); });
+  /** Deterministic bytes that differ from block to block (a block written at the wrong place changes the file). */
+  const content = (size: number, seed: number) => {
+    const bytes = Buffer.alloc(size);
+    let x = seed | 1;
+    for (let i = 0; i < size; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; bytes[i] = x & 0xff; }
+    return bytes;
+  };
+  /** Ends `source` with `bytes` in pieces of odd sizes, waiting for room as a socket would. */
+  const feed = async (source: PassThrough, bytes: Buffer) => {
+    for (let at = 0, i = 0; at < bytes.length; i++) {
+      const piece = bytes.subarray(at, at + [65_536, 1, 300_001, 4096, 777_777][i % 5]);
+      at += piece.length;
+      if (!source.write(piece)) await new Promise((r) => source.once('drain', r));
+    }
+    source.end();
+  };
+
+  for (const direct of [true, false]) {
+    it(`stores the exact bytes and their SHA-256 (${direct ? 'O_DIRECT' : 'page cache'})`, async () => {
+      const store = new FileStore(join(dir, String(direct)), pino({ level: 'silent' }), { direct });
+      await store.init();
+      for (const size of [4096, 1024 * 1024, 5 * 1024 * 1024 + 12_345]) {
+        const bytes = content(size, size);
+        const source = new PassThrough();
+        const receiving = store.receive(source, size);
+        await feed(source, bytes);
+        const file = await receiving;
+        assert.equal(file.size, size);
+        assert.equal(file.sha256, createHash('sha256').update(bytes).digest('hex'));
+        assert.ok(readFileSync(file.tempPath).equals(bytes), `${size} bytes stored as sent`);
+        await store.discard(file);
+      }
+    });
+  }
+
+  it('stores uploads received at the same time, more than the aligned blocks shared between them', async () => {
+    const store = new FileStore(join(dir, 'many'), pino({ level: 'silent' }));
+    await store.init();
+    const files = await Promise.all(Array.from({ length: 8 }, async (_, i) => {
+      const bytes = content(3 * 1024 * 1024 + i * 1000, i + 7);
+      const source = new PassThrough();
+      const receiving = store.receive(source, bytes.length);
+      await feed(source, bytes);
+      const file = await receiving;
+      assert.ok(readFileSync(file.tempPath).equals(bytes), `upload ${i} stored as sent`);
+      return file;
+    }));
+    for (const file of files) await store.discard(file);
+    assert.deepEqual(readdirSync(join(dir, 'many', 'tmp')), []);
+  });
+
+  it('leaves no temporary file when the source fails or is too large while blocks are being written', async () => {
+    const store = new FileStore(join(dir, 'failing'), pino({ level: 'silent' }));
+    await store.init();
+    const cutOff = new PassThrough();
+    const receiving = store.receive(cutOff, 100 * 1024 * 1024);
+    for (let i = 0; i < 6; i++) cutOff.write(content(1024 * 1024, i));
+    setTimeout(() => cutOff.destroy(new Error('ECONNRESET')), 5);
+    await assert.rejects(receiving, /ECONNRESET/);
+    const tooLarge = new PassThrough();
+    const refusing = store.receive(tooLarge, 4 * 1024 * 1024);
+    await feed(tooLarge, content(6 * 1024 * 1024, 3));
+    await assert.rejects(refusing, (error: Error) => error.constructor.name === 'FileTooLarge');
+    assert.deepEqual(readdirSync(join(dir, 'failing', 'tmp')), []);
+  });
+});
