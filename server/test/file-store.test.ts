@@ -88,7 +88,8 @@ describe('FileStore.receive: files of several blocks, with and without O_DIRECT'
     it(`stores the exact bytes and their SHA-256 (${direct ? 'O_DIRECT' : 'page cache'})`, async () => {
       const store = new FileStore(join(dir, String(direct)), pino({ level: 'silent' }), { direct });
       await store.init();
-      for (const size of [4096, 1024 * 1024, 5 * 1024 * 1024 + 12_345]) {
+      // 33 MiB + 1: past the size that counts as a big upload and past the page cache path's flush every 32 MiB.
+      for (const size of [4096, 1024 * 1024, 5 * 1024 * 1024 + 12_345, 33 * 1024 * 1024 + 1]) {
         const bytes = content(size, size);
         const source = new PassThrough();
         const receiving = store.receive(source, size);
