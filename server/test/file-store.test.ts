@@ -106,8 +106,8 @@ describe('FileStore.receive: files of several blocks, with and without O_DIRECT'
   it('stores uploads received at the same time, more than the aligned blocks shared between them', async () => {
     const store = new FileStore(join(dir, 'many'), pino({ level: 'silent' }));
     await store.init();
-    const files = await Promise.all(Array.from({ length: 8 }, async (_, i) => {
-      const bytes = content(3 * 1024 * 1024 + i * 1000, i + 7);
+    const files = await Promise.all(Array.from({ length: 10 }, async (_, i) => {
+      const bytes = content(9 * 1024 * 1024 + i * 1000, i + 7);
       const source = new PassThrough();
       const receiving = store.receive(source, bytes.length);
       await feed(source, bytes);
@@ -124,12 +124,12 @@ describe('FileStore.receive: files of several blocks, with and without O_DIRECT'
     await store.init();
     const cutOff = new PassThrough();
     const receiving = store.receive(cutOff, 100 * 1024 * 1024);
-    for (let i = 0; i < 6; i++) cutOff.write(content(1024 * 1024, i));
+    for (let i = 0; i < 12; i++) cutOff.write(content(1024 * 1024, i));
     setTimeout(() => cutOff.destroy(new Error('ECONNRESET')), 5);
     await assert.rejects(receiving, /ECONNRESET/);
     const tooLarge = new PassThrough();
-    const refusing = store.receive(tooLarge, 4 * 1024 * 1024);
-    await feed(tooLarge, content(6 * 1024 * 1024, 3));
+    const refusing = store.receive(tooLarge, 10 * 1024 * 1024);
+    await feed(tooLarge, content(14 * 1024 * 1024, 3));
     await assert.rejects(refusing, (error: Error) => error.constructor.name === 'FileTooLarge');
     assert.deepEqual(readdirSync(join(dir, 'failing', 'tmp')), []);
   });
