@@ -92,7 +92,10 @@ export async function indexDossiersMysql(query: Query, dossierIds: string[]): Pr
     }
   }
   const ids = [...toIndex.keys()];
-  const grants = await query(`SELECT dossierId, clientId FROM dossier_client WHERE dossierId IN (${ids.map(() => '?').join(', ')})`, ids) as { dossierId: string; clientId: string }[];
+  const grants = new Map<string, string[]>();
+  for (const g of await query(`SELECT dossierId, clientId FROM dossier_client WHERE dossierId IN (${ids.map(() => '?').join(', ')})`, ids) as { dossierId: string; clientId: string }[]) {
+    grants.set(g.dossierId, [...grants.get(g.dossierId) ?? [], g.clientId]);
+  }
   await query(`DELETE FROM dossier_word WHERE searchKey IN (${ids.map(() => '?').join(', ')})`, ids.map((id) => keys.get(id)));
   const values: (string | number)[] = [];
   for (const row of toIndex.values()) {
@@ -100,7 +103,7 @@ export async function indexDossiersMysql(query: Query, dossierIds: string[]): Pr
     const words = searchWords(row.description);
     // The office's rows ('') carry the status tag; each client that sees the dossier gets the words under its id.
     for (const word of [...words, statusTag(row.statusCode)]) values.push('', word, key);
-    for (const grant of grants.filter((g) => g.dossierId === row.id)) for (const word of words) values.push(grant.clientId, word, key);
+    for (const clientId of grants.get(row.id) ?? []) for (const word of words) values.push(clientId, word, key);
   }
   // Words are never removed from the vocabulary: one no dossier has any more only costs a lookup.
   const vocabulary = [...new Set([...toIndex.values()].flatMap((row) => searchWords(row.description)))];

@@ -237,9 +237,9 @@ export class AuthService {
           account.consecutiveFailures = 0;
           account.lockedUntil = null;
           account.lastLoginAt = now;
-          // Hand-written (see Sql.write); not save(), which reads the row once more to find what changed.
-          await this.app.sql.write(m, 'UPDATE account SET consecutiveFailures = 0, lockedUntil = NULL, lastLoginAt = ? WHERE id = ?', [now, account.id]);
-          await this.app.sql.write(m, 'DELETE FROM login_failure WHERE accountId = ?', [account.id]);
+          // Hand-written (see Sql.rows); not save(), which reads the row once more to find what changed.
+          await this.app.sql.rows('UPDATE account SET consecutiveFailures = 0, lockedUntil = NULL, lastLoginAt = ? WHERE id = ?', [now, account.id], m);
+          await this.app.sql.rows('DELETE FROM login_failure WHERE accountId = ?', [account.id], m);
         }
         const { stage, token } = await this.startSession(m, ctx, account);
         await this.app.audit.record(m, { action: stage === 'SECOND_FACTOR' ? 'login.password-accepted' : 'login.succeeded', actorId: account.id, targetId: account.id, ip: ctx.ip, detail: { stage } });

@@ -65,12 +65,12 @@ export class SessionService {
       id: newId(), accountId: account.id, tokenHash: hashToken(this.app.config.SESSION_SECRET, token), stage,
       createdAt: now, lastSeenAt: now, expiresAt: addMs(now, hours(this.app.config.SESSION_ABSOLUTE_HOURS)), endedAt: null, ip, passwordConfirmedAt,
     });
-    // Hand-written INSERT (every login passes here, see Sql.write); every column of Session is listed.
-    await this.app.sql.write(manager, `INSERT INTO session (id, accountId, tokenHash, stage, createdAt, lastSeenAt, expiresAt, endedAt, ip, passwordConfirmedAt)
+    // Hand-written INSERT (every login passes here, see Sql.rows); every column of Session is listed.
+    await this.app.sql.rows(`INSERT INTO session (id, accountId, tokenHash, stage, createdAt, lastSeenAt, expiresAt, endedAt, ip, passwordConfirmedAt)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
       session.id, session.accountId, session.tokenHash, session.stage, session.createdAt, session.lastSeenAt, session.expiresAt,
       session.endedAt, session.ip, session.passwordConfirmedAt,
-    ]);
+    ], manager);
     return { session, token };
   }
 

@@ -54,9 +54,12 @@ export class Sql {
    * Rows of a SELECT. Inside a transaction (`manager`) it goes through TypeORM; otherwise straight to the
    * driver — better-sqlite3's prepared statements (cached here) or mysql2's pool — which saves TypeORM's
    * ~15–25 µs per statement on the hot read paths. Either way it is counted (statements.ts).
+   * With a manager it also runs the hand-written writes of hot paths (login, audit): TypeORM's insert/update/delete
+   * build their SQL from entity metadata on every call (~0.5 ms of main-thread CPU for a login's four writes). Such
+   * a write lists every non-null column itself: no defaults are filled in.
    */
   rows<T = Record<string, unknown>>(sql: string, params: Param[] = [], manager?: EntityManager): Promise<T[]> {
-    const values = this.values(params);
+    const values = params.map((p) => (p instanceof Date ? (this.sqlite ? sqliteDate(p) : p) : typeof p === 'boolean' ? (p ? 1 : 0) : p));
     if (manager) return manager.query(sql, values);
     noteStatement();
     const driver = this.ds.driver as unknown as {
@@ -77,20 +80,6 @@ export class Sql {
       }
     }
     return new Promise((resolve, reject) => driver.pool.query(sql, values, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
-  }
-
-  /**
-   * An INSERT, UPDATE or DELETE in the transaction of `manager`, parameters converted as for `rows`. For the
-   * writes every login (and every audited change) makes: TypeORM's insert/update/delete build their SQL from
-   * entity metadata on every call, which cost the login ~0.5 ms of main-thread CPU for its four writes.
-   * The caller lists the columns, so it must write every non-null column the entity has (no defaults are filled in).
-   */
-  async write(manager: EntityManager, sql: string, params: Param[]): Promise<void> {
-    await manager.query(sql, this.values(params));
-  }
-
-  private values(params: Param[]): unknown[] {
-    return params.map((p) => (p instanceof Date ? (this.sqlite ? sqliteDate(p) : p) : typeof p === 'boolean' ? (p ? 1 : 0) : p));
   }
 
   /** The select list of every column of `entity` under table alias `alias`, named `<alias>__<column>` (for `entity()`). */

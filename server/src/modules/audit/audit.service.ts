@@ -34,12 +34,12 @@ const EXPORT_BATCH = 1000;
 export class AuditLog {
   constructor(private readonly app: App) {}
 
-  /** Appends one entry (hand-written INSERT: every login and every audited change passes here, see Sql.write). */
+  /** Appends one entry (hand-written INSERT: every login and every audited change passes here, see Sql.rows). */
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
-    await this.app.sql.write(manager, `INSERT INTO audit_entry (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+    await this.app.sql.rows(`INSERT INTO audit_entry (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
       newId(), this.app.clock.now(), entry.actorId ?? null, entry.action, entry.targetId ?? null, entry.ip ?? null,
       entry.detail ? JSON.stringify(entry.detail) : null,
-    ]);
+    ], manager);
   }
 
   /** Newest first, optionally only one actor's and/or one target's entries. */

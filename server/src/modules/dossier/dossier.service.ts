@@ -21,6 +21,21 @@ const COLUMNS = `d.id, d.number, d.description, d.statusCode, d.handlerName, d.h
   s.labelNl, s.labelEn, s.active, s.position`;
 const FROM = 'FROM dossier d JOIN dossier_status s ON s.code = d.statusCode';
 
+/** A search of the dossier list, set up once for either dialect's plan (listSqlite, listMysql). */
+interface Search {
+  viewer: Viewer;
+  filter: DossierFilter;
+  text: string;
+  keyset: { sql: string; params: (Date | string)[] };
+  size: number;
+  status: { sql: string; params: (string | boolean)[] };
+  byActive: boolean;
+  /** The caller's scope, checked per row of `d`. */
+  scope: { sql: string; params: string[] };
+  /** The first search key of the cursor's second; null on the first page. */
+  second: number | null;
+}
+
 type DossierSqlRow = Record<string, unknown>;
 
 const statusView = (r: DossierSqlRow, language: Language, code = String(r.statusCode ?? r.code)): DossierStatusView => ({
@@ -42,8 +57,8 @@ export const CATEGORY_FIELD: Record<string, Exclude<keyof DossierCounts, 'messag
   CORRESPONDENCE: 'correspondence', DOCUMENT: 'documents', SUPPLIED: 'suppliedByMe', ATTACHMENT: 'attachments',
 };
 
-/** Words of a search, for the full-text index: letters and digits only, at most 8. */
-const words = (search: string) => (search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+/** Words of a search, as both search indexes hold them (searchWords: folded, letters and digits), at most 8. */
+const words = (search: string) => searchWords(search).slice(0, 8);
 /** A search word with at least this many longer words in the index is matched as a prefix by FTS5 (see listSqlite). */
 const EXPANSIONS = 8;
 /** LIKE pattern with `!` as the escape character (the same on every dialect). */
@@ -86,8 +101,18 @@ export class DossierService {
     const text = filter?.search?.trim();
     let rows: DossierSqlRow[];
     let n: number;
-    if (text) {
-      ({ rows, n } = await (this.sql.sqlite ? this.listSqlite(viewer, filter!, text, keyset, cursor, size) : this.listMysql(viewer, filter!, text, keyset, cursor, size)));
+    if (text && viewer.side !== 'office' && !viewer.clientId) {
+      rows = [];
+      n = 0;
+    } else if (text) {
+      const search: Search = {
+        viewer, filter: filter!, text, keyset, size, status: this.statusFilter(filter), byActive: filter!.active !== undefined && filter!.active !== null,
+        // Checked per row (the page's candidates, a number's matches): `d.id IN (…)` would first collect all the client's dossiers.
+        scope: viewer.side === 'office' ? { sql: '', params: [] }
+          : { sql: ' AND EXISTS (SELECT 1 FROM dossier_client dc WHERE dc.dossierId = d.id AND dc.clientId = ?)', params: [viewer.clientId!] },
+        second: cursor ? Math.floor(cursor.at.getTime() / 1000) * SEARCH_KEYS_PER_SECOND : null,
+      };
+      ({ rows, n } = await (this.sql.sqlite ? this.listSqlite(search) : this.listMysql(search)));
     } else {
       const where = this.filterCondition(viewer, filter);
       const [page, [count]] = await Promise.all([
@@ -116,15 +141,8 @@ export class DossierService {
    * word that starts with it (~2 ms for a word in 65k dossiers), so a plain ASCII word with fewer than
    * EXPANSIONS longer words in the vocabulary is matched as itself OR those words, which the index streams.
    */
-  private async listSqlite(viewer: Viewer, filter: DossierFilter, text: string,
-    keyset: { sql: string; params: (Date | string)[] }, cursor: { at: Date } | null, size: number): Promise<{ rows: DossierSqlRow[]; n: number }> {
-    if (viewer.side !== 'office' && !viewer.clientId) return { rows: [], n: 0 };
+  private async listSqlite({ viewer, filter, text, keyset, size, status, byActive, scope, second }: Search): Promise<{ rows: DossierSqlRow[]; n: number }> {
     const match = this.searchMatch(words(text), viewer, filter);
-    const status = this.statusFilter(filter);
-    const byActive = filter.active !== undefined && filter.active !== null;
-    // Checked per row (the page's candidates, a number's matches): `d.id IN (…)` would first collect all the client's dossiers.
-    const scope = viewer.side === 'office' ? { sql: '', params: [] as string[] }
-      : { sql: ' AND EXISTS (SELECT 1 FROM dossier_client dc WHERE dc.dossierId = d.id AND dc.clientId = ?)', params: [viewer.clientId!] };
     // Numbers are digits and capitals; the spellings are distinct prefixes of equal length, so their ranges are disjoint.
     const numberBranch = (prefix: string, extra: string) => ({
       // By the number index whatever the scope or order: walking a client's dossiers or all of them newest first,
@@ -146,7 +164,6 @@ export class DossierService {
     if (!n) return { rows: [], n };
 
     // After a cursor: a page from the seconds before the cursor's, plus all of the cursor's second (exactly filtered below).
-    const second = cursor ? Math.floor(cursor.at.getTime() / 1000) * SEARCH_KEYS_PER_SECOND : null;
     const ceil = second === null ? '' : ` AND f.rowid < ${second + SEARCH_KEYS_PER_SECOND}`;
     const newest = `SELECT f.rowid AS k FROM dossier_search f WHERE dossier_search MATCH (SELECT m FROM q)${second === null ? '' : ` AND f.rowid < ${second}`}
       ORDER BY f.rowid DESC LIMIT ${size + 1}`;
@@ -170,19 +187,16 @@ export class DossierService {
    * A word is a prefix; with fewer than EXPANSIONS longer words, the page reads those words' rows in key order
    * instead of sorting the whole prefix range.
    */
-  private async listMysql(viewer: Viewer, filter: DossierFilter, text: string,
-    keyset: { sql: string; params: (Date | string)[] }, cursor: { at: Date } | null, size: number): Promise<{ rows: DossierSqlRow[]; n: number }> {
-    if (viewer.side !== 'office' && !viewer.clientId) return { rows: [], n: 0 };
+  private async listMysql({ viewer, filter, text, keyset, size, status, byActive, scope, second }: Search): Promise<{ rows: DossierSqlRow[]; n: number }> {
     // The longest word first: it is the likeliest to be rare, and the first word drives.
-    const terms = searchWords(text).slice(0, 8).sort((a, b) => b.length - a.length);
-    const status = this.statusFilter(filter);
-    const byActive = filter.active !== undefined && filter.active !== null;
-    const scope = viewer.side === 'office' ? { sql: '', params: [] as string[] }
-      : { sql: ' AND EXISTS (SELECT 1 FROM dossier_client dc WHERE dc.dossierId = d.id AND dc.clientId = ?)', params: [viewer.clientId!] };
+    const terms = words(text).sort((a, b) => b.length - a.length);
     type Part = { sql: string; params: unknown[] };
     const range = (alias: string, term: string): Part => ({ sql: `${alias}.word >= ? AND ${alias}.word < ?`, params: [term, `${term}\u{10FFFF}`] });
-    /** The caller's dossiers with every word (`words[i]`: a condition on alias w<i>) and the status filters; `k` maps keys to ids. */
-    const hits = (words: Part[], select: string, extra = ''): Part => {
+    /**
+     * The caller's dossiers with every word (`words[i]`: a condition on alias w<i>) and the status filters;
+     * `ids` joins `k`, which maps their keys to dossier ids.
+     */
+    const hits = (conditions: Part[], select: string, { ids = false, extra = '' } = {}): Part => {
       let sql = `SELECT ${select} FROM dossier_word w0`;
       const params: unknown[] = [];
       if (filter.statusCodes?.length) {
@@ -194,10 +208,10 @@ export class DossierService {
           AND ta.searchKey = w0.searchKey`;
         params.push(filter.active!);
       }
-      if (select.includes('k.')) sql += ' JOIN dossier_search_key k ON k.searchKey = w0.searchKey';
-      sql += ` WHERE w0.scope = ? AND ${words[0].sql}`;
-      params.push(viewer.side === 'office' ? '' : viewer.clientId!, ...words[0].params);
-      words.slice(1).forEach((c, i) => {
+      if (ids) sql += ' JOIN dossier_search_key k ON k.searchKey = w0.searchKey';
+      sql += ` WHERE w0.scope = ? AND ${conditions[0].sql}`;
+      params.push(viewer.side === 'office' ? '' : viewer.clientId!, ...conditions[0].params);
+      conditions.slice(1).forEach((c, i) => {
         sql += ` AND EXISTS (SELECT 1 FROM dossier_word w${i + 1} WHERE w${i + 1}.searchKey = w0.searchKey AND ${c.sql})`;
         params.push(...c.params);
       });
@@ -216,7 +230,7 @@ export class DossierService {
     const params: unknown[] = [];
     let numbersNotFound = numberBranch('');
     if (terms.length) {
-      const found = hits(ranges, 'k.dossierId');
+      const found = hits(ranges, 'k.dossierId', { ids: true });
       numbersNotFound = numberBranch(` AND d.id NOT IN (${found.sql})`, found.params);
       const one = hits(ranges, 'COUNT(*)');
       const distinct = hits(ranges, 'COUNT(DISTINCT w0.searchKey)');
@@ -239,11 +253,10 @@ export class DossierService {
       const listed = String(counted[`e${i}`] ?? '').split(' ').filter(Boolean);
       return listed.length > EXPANSIONS ? range(`w${i}`, t) : { sql: listed.length ? `w${i}.word IN (${Sql.list(listed.length)})` : '1 = 0', params: listed };
     });
-    const second = cursor ? Math.floor(cursor.at.getTime() / 1000) * SEARCH_KEYS_PER_SECOND : null;
     const candidates: Part[] = [];
     if (terms.length) {
-      candidates.push(hits(expanded, 'k.dossierId AS id', `${second === null ? '' : ` AND w0.searchKey < ${second}`} ORDER BY w0.searchKey DESC LIMIT ${size + 1}`));
-      if (second !== null) candidates.push(hits(expanded, 'k.dossierId AS id', ` AND w0.searchKey BETWEEN ${second} AND ${second + SEARCH_KEYS_PER_SECOND - 1}`));
+      candidates.push(hits(expanded, 'k.dossierId AS id', { ids: true, extra: `${second === null ? '' : ` AND w0.searchKey < ${second}`} ORDER BY w0.searchKey DESC LIMIT ${size + 1}` }));
+      if (second !== null) candidates.push(hits(expanded, 'k.dossierId AS id', { ids: true, extra: ` AND w0.searchKey BETWEEN ${second} AND ${second + SEARCH_KEYS_PER_SECOND - 1}` }));
     }
     candidates.push(numberBranch(`${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ${size + 1}`, keyset.params));
     // STRAIGHT_JOIN: from the few candidates to their dossiers (the optimizer otherwise walks every dossier by status).
