@@ -13,7 +13,7 @@ export const serverDist = join(rootDir, 'server/dist/server/src');
 export const serverRequire = createRequire(join(rootDir, 'server/package.json'));
 
 /** Bump when the generator's output changes, so that `bench` regenerates stale datasets. */
-export const GENERATOR_VERSION = 9;
+export const GENERATOR_VERSION = 10;
 export const PASSWORD = 'Bench-Wachtw00rd!';
 export const NOW = Date.parse('2026-01-01T00:00:00.000Z');
 

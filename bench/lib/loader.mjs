@@ -67,9 +67,11 @@ function sqliteLoader(file) {
       for (const { sql } of indexes) db.exec(sql);
       log(`indexes rebuilt (${indexes.length}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       const s = performance.now();
-      const { SQLITE_SEARCH_FILL } = await import(pathToFileURL(join(serverDist, '../../migrations/1764300000000-SearchIndex.js')).href);
-      db.exec('DELETE FROM dossier_search_key; DELETE FROM dossier_search');
-      for (const statement of SQLITE_SEARCH_FILL) db.exec(statement);
+      const migration = (name) => import(pathToFileURL(join(serverDist, `../../migrations/${name}.js`)).href);
+      const { SQLITE_SEARCH_FILL } = await migration('1764300000000-SearchIndex');
+      const { SQLITE_COUNT_FILL } = await migration('1764400000000-SearchCounts');
+      db.exec('DELETE FROM dossier_search_key; DELETE FROM dossier_search; DELETE FROM dossier_word_count');
+      for (const statement of [...SQLITE_SEARCH_FILL, SQLITE_COUNT_FILL]) db.exec(statement);
       for (const { sql } of triggers) db.exec(sql);
       log(`search index filled in ${((performance.now() - s) / 1000).toFixed(1)} s`);
       db.pragma('journal_mode = WAL');

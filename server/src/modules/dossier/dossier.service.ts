@@ -61,6 +61,10 @@ export const CATEGORY_FIELD: Record<string, Exclude<keyof DossierCounts, 'messag
 const words = (search: string) => searchWords(search).slice(0, 8);
 /** A search word with at least this many longer words in the index is matched as a prefix by FTS5 (see listSqlite). */
 const EXPANSIONS = 8;
+/** The first `limit` words of the dossiers' descriptions in a range (SQLite, `dossier_word_count`'s office rows). */
+const longerWords = (limit: number) => `SELECT DISTINCT v.word AS term FROM dossier_word_count v WHERE v.scope = '' AND v.word >= ? AND v.word < ? LIMIT ${limit}`;
+/** The range of the words that a word is a proper prefix of ('0' is the smallest character of a word). */
+const longerThan = (word: string) => [`${word}0`, `${word}\u{10FFFF}`];
 /** LIKE pattern with `!` as the escape character (the same on every dialect). */
 const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
 
@@ -156,10 +160,11 @@ export class DossierService {
     const hits = match ? 'SELECT k.dossierId AS id FROM dossier_search f CROSS JOIN dossier_search_key k ON k.searchKey = f.rowid WHERE dossier_search MATCH (SELECT m FROM q)' : '';
 
     const numbersNotFound = spellings.map((p) => numberBranch(p, match ? ` AND d.id NOT IN (${hits})` : ''));
+    const counted = match ? this.matchCount(words(text), viewer, filter) : null;
     const [{ n: count }] = await this.sql.rows<{ n: number }>(`${q.sql}SELECT ${[
-      ...(match ? ['(SELECT COUNT(*) FROM dossier_search WHERE dossier_search MATCH (SELECT m FROM q))'] : []),
+      ...(counted ? [counted.sql] : []),
       ...numbersNotFound.map((b) => `(SELECT COUNT(*) FROM (${b.sql}))`),
-    ].join(' + ')} AS n`, [...q.params, ...numbersNotFound.flatMap((b) => b.params)]);
+    ].join(' + ')} AS n`, [...q.params, ...counted?.params ?? [], ...numbersNotFound.flatMap((b) => b.params)]);
     const n = Number(count);
     if (!n) return { rows: [], n };
 
@@ -267,6 +272,24 @@ export class DossierService {
   }
 
   /**
+   * The number of dossiers a search's words match on SQLite, as an SQL expression over `q` (listSqlite). One plain
+   * word that no longer word extends matches exactly the dossiers that hold it, which `dossier_word_count`
+   * (migration SearchCounts) counts per scope and status: a few rows instead of walking every hit. Otherwise the
+   * full-text index counts.
+   */
+  private matchCount(terms: string[], viewer: Viewer, filter: DossierFilter): { sql: string; params: (string | boolean)[] } {
+    const fullText = '(SELECT COUNT(*) FROM dossier_search WHERE dossier_search MATCH (SELECT m FROM q))';
+    if (terms.length !== 1 || !/^[a-z0-9]+$/.test(terms[0])) return { sql: fullText, params: [] };
+    const status = this.statusFilter(filter);
+    const stored = `(SELECT COALESCE(SUM(c.n), 0) FROM dossier_word_count c${filter.active !== undefined && filter.active !== null ? ' JOIN dossier_status s ON s.code = c.statusCode' : ''}
+      WHERE c.scope = ? AND c.word = ?${status.sql.replace('d.statusCode', 'c.statusCode')})`;
+    return {
+      sql: `CASE WHEN EXISTS (${longerWords(1)}) THEN ${fullText} ELSE ${stored} END`,
+      params: [...longerThan(terms[0]), viewer.side === 'office' ? '' : viewer.clientId!, terms[0], ...status.params],
+    };
+  }
+
+  /**
    * The MATCH text of a search on `dossier_search`, as an SQL expression: every word in the description (see
    * listSqlite for how a word is expanded), and the caller's scope and status filters on the tags.
    */
@@ -277,9 +300,8 @@ export class DossierService {
     for (const term of terms) {
       if (/^[a-z0-9]+$/.test(term)) {
         parts.push(`(SELECT CASE WHEN COUNT(*) >= ${EXPANSIONS} THEN '("${term}"*)' ELSE '("${term}"' || COALESCE(group_concat(' OR "' || t.term || '"', ''), '') || ')' END
-          FROM (SELECT v.term FROM dossier_search_terms v WHERE v.term >= ? AND v.term < ? LIMIT ${EXPANSIONS}) t)`);
-        // '0' is the smallest character of a token: the range holds the longer words only, so the word's own list is not read.
-        params.push(`${term}0`, `${term}\u{10FFFF}`);
+          FROM (${longerWords(EXPANSIONS)}) t)`);
+        params.push(...longerThan(term));
       } else {
         parts.push('?');
         params.push(`("${term}"*)`);
