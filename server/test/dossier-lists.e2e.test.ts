@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SQLITE_COUNT_FILL } from '../../migrations/1764400000000-SearchCounts.js';
 import { Role } from '../src/modules/account/account.enums.js';
 import { integration, ref, signedIn, totpUser, UPSERT_CLIENT, UPSERT_DOSSIER } from './factories.js';
 import { Browser, HIGH_LIMITS, ok, startPortal, type TestPortal } from './harness.js';
@@ -159,8 +160,10 @@ describe('dossier lists: search, filters, statuses that occur, keyset paging', (
     const company = await companyId();
     const [other] = await tp.portal.app.sql.rows<{ id: string }>("SELECT id FROM client WHERE name = 'Ander B.V.'");
     const input = { externalRef: ref('DOS'), number: '2026.0777', description: 'Verdeling nalatenschap Vondelpark', statusCode: 'IN_PROGRESS', clientIds: [company] };
+    // Two words are counted by the full-text index; one word on SQLite by its stored counts (SearchCounts): both must follow.
     const found = async (filter: Record<string, unknown> = {}) => {
-      const page = await list({ search: 'nalatenschap vondel', ...filter });
+      const [page, one] = [await list({ search: 'nalatenschap vondel', ...filter }), await list({ search: 'vondelpark', ...filter })];
+      assert.deepEqual({ count: one.totalCount, numbers: numbers(one) }, { count: page.totalCount, numbers: numbers(page) }, 'one word counts as two');
       return { count: page.totalCount, numbers: numbers(page) };
     };
     ok(await api.gql(UPSERT_DOSSIER, { input }));
@@ -217,6 +220,22 @@ describe('dossier lists: search, filters, statuses that occur, keyset paging', (
     assert.ok(compared > 100, `${compared} hits compared`);
     const levering = await pages(staff, { search: 'levering' });
     assert.equal(levering[0].count, 23, 'staff also sees the other company\'s dossier');
+  });
+
+  it('keeps the stored word counts of SQLite exact through every change, a deleted dossier and its grants included', async (t) => {
+    const { sql, ds } = tp.portal.app;
+    if (!sql.sqlite) return t.skip('SQLite only: MariaDB counts a word as a range of dossier_word');
+    const [doomed] = await sql.rows<{ id: string }>("SELECT id FROM dossier WHERE number = '2026.0104'");
+    await ds.query('DELETE FROM dossier WHERE id = ?', [doomed.id]);
+    assert.equal((await sql.rows('SELECT 1 FROM dossier_client WHERE dossierId = ?', [doomed.id])).length, 0, 'its grants went with it');
+    const stored = await sql.rows('SELECT scope, word, statusCode, n FROM dossier_word_count ORDER BY scope, word, statusCode');
+    await ds.query('CREATE TEMP TABLE fresh_word_count AS SELECT * FROM dossier_word_count WHERE 0');
+    await ds.query(SQLITE_COUNT_FILL.replace('INSERT INTO dossier_word_count', 'INSERT INTO fresh_word_count'));
+    assert.deepEqual(stored, await ds.query('SELECT scope, word, statusCode, n FROM fresh_word_count ORDER BY scope, word, statusCode'));
+    await ds.query('DROP TABLE fresh_word_count');
+    const levering = await sql.rows<{ n: number }>("SELECT SUM(n) AS n FROM dossier_word_count WHERE scope = '' AND word = 'levering'");
+    assert.equal(Number(levering[0].n), 22, 'the office counts every dossier with the word once, the deleted one no more');
+    assert.equal((await sql.rows("SELECT 1 FROM dossier_word_count WHERE n <= 0")).length, 0, 'no row of a word no dossier holds');
   });
 
   async function companyId(): Promise<string> {
