@@ -2,7 +2,7 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typ
 import { isSqlite } from './data-source.js';
 import { noteStatement } from './statements.js';
 
-type Param = string | number | boolean | Date | null;
+export type Param = string | number | boolean | Date | null;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** TypeORM's SQLite datetime form (UTC, milliseconds), so raw comparisons match what entities wrote. */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { App } from '../../app-context.js';
 import { dossierScope, isId, requireAccess, requireRow } from '../../access/access.js';
 import { newId } from '../../db/columns.js';
-import { isUniqueViolation, Sql } from '../../db/sql.js';
+import { isUniqueViolation, type Param, Sql } from '../../db/sql.js';
 import { inTransaction } from '../../db/transaction.js';
 import { actorOf, memo, viewerOf, type RequestContext, type Viewer } from '../../graphql/context.js';
 import { badInput, DomainError } from '../../graphql/errors.js';
@@ -157,29 +157,45 @@ export class DossierService {
     });
     const spellings = [...new Set([text, text.toUpperCase()])];
     const q = match ? { sql: `WITH q AS (SELECT ${match.sql} AS m) `, params: match.params } : { sql: '', params: [] };
-    const hits = match ? 'SELECT k.dossierId AS id FROM dossier_search f CROSS JOIN dossier_search_key k ON k.searchKey = f.rowid WHERE dossier_search MATCH (SELECT m FROM q)' : '';
+    const hits = 'SELECT k.dossierId AS id FROM dossier_search f CROSS JOIN dossier_search_key k ON k.searchKey = f.rowid WHERE dossier_search MATCH';
 
-    const numbersNotFound = spellings.map((p) => numberBranch(p, match ? ` AND d.id NOT IN (${hits})` : ''));
+    // The count, and the newest hits: before the cursor's second, at most a page and one.
+    const numbersNotFound = spellings.map((p) => numberBranch(p, match ? ` AND d.id NOT IN (${hits} (SELECT m FROM q))` : ''));
     const counted = match ? this.matchCount(words(text), viewer, filter) : null;
-    const [{ n: count }] = await this.sql.rows<{ n: number }>(`${q.sql}SELECT ${[
-      ...(counted ? [counted.sql] : []),
-      ...numbersNotFound.map((b) => `(SELECT COUNT(*) FROM (${b.sql}))`),
-    ].join(' + ')} AS n`, [...q.params, ...counted?.params ?? [], ...numbersNotFound.flatMap((b) => b.params)]);
-    const n = Number(count);
+    const newest = `SELECT json_group_array(k) FROM (SELECT f.rowid AS k FROM dossier_search f WHERE dossier_search MATCH (SELECT m FROM q)
+      ${second === null ? '' : 'AND f.rowid < CAST(? AS INTEGER) '}ORDER BY f.rowid DESC LIMIT ${size + 1})`;
+    const [counts] = await this.sql.rows<Record<string, number | string | null>>(`${q.sql}SELECT ${[
+      `${counted?.sql ?? '0'} AS n`,
+      ...numbersNotFound.map((b, i) => `(SELECT COUNT(*) FROM (${b.sql})) AS b${i}`),
+      ...match ? ['(SELECT m FROM q) AS m', `(${newest}) AS newest`] : [],
+    ].join(', ')}`, [...q.params, ...counted?.params ?? [], ...numbersNotFound.flatMap((b) => b.params), ...match && second !== null ? [second] : []]);
+    const n = Number(counts.n) + spellings.reduce((sum, _, i) => sum + Number(counts[`b${i}`]), 0);
     if (!n) return { rows: [], n };
 
-    // After a cursor: a page from the seconds before the cursor's, plus all of the cursor's second (exactly filtered below).
-    const ceil = second === null ? '' : ` AND f.rowid < ${second + SEARCH_KEYS_PER_SECOND}`;
-    const newest = `SELECT f.rowid AS k FROM dossier_search f WHERE dossier_search MATCH (SELECT m FROM q)${second === null ? '' : ` AND f.rowid < ${second}`}
-      ORDER BY f.rowid DESC LIMIT ${size + 1}`;
-    const numbers = spellings.map((p) => numberBranch(p, `${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ${size + 1}`));
-    const candidates = [
-      ...(match ? [`${hits} AND f.rowid >= COALESCE((SELECT MIN(t.k) - (MIN(t.k) & ${SEARCH_KEYS_PER_SECOND - 1}) FROM newest t), ${second ?? 'NULL'})${ceil}`] : []),
-      ...numbers.map((b) => `SELECT id FROM (${b.sql})`),
-    ];
-    const rows = await this.sql.rows(`${q.sql}${match ? `, newest AS (${newest}) ` : ''}SELECT ${COLUMNS} FROM (${candidates.join(' UNION ')}) hit
+    // Candidates: the newest hits, and all hits of the seconds they may have cut (search keys order seconds, not the
+    // dossiers within one): the oldest second they reached when they filled a page, and the cursor's. Each is a
+    // range of the index (integer bounds: FTS5 seeks to an integer rowid, but scans for any other number).
+    const candidates: { sql: string; params: Param[] }[] = [];
+    if (match) {
+      const keys = JSON.parse(String(counts.newest)) as number[];
+      candidates.push({ sql: 'SELECT k.dossierId AS id FROM dossier_search_key k WHERE k.searchKey IN (SELECT value FROM json_each(?))', params: [String(counts.newest)] });
+      const cut = keys.length > size ? Math.min(...keys) : null;
+      for (const from of new Set([cut === null ? null : cut - (cut % SEARCH_KEYS_PER_SECOND), second])) {
+        if (from !== null) {
+          candidates.push({ sql: `${hits} ? AND f.rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`, params: [String(counts.m), from, from + SEARCH_KEYS_PER_SECOND - 1] });
+        }
+      }
+    }
+    // A spelling whose matches the full-text part finds anyway adds no candidates: its branch (and the sorts it costs) is left out.
+    for (const [i, p] of spellings.entries()) {
+      if (Number(counts[`b${i}`]) > 0) {
+        const branch = numberBranch(p, `${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ${size + 1}`);
+        candidates.push({ sql: `SELECT id FROM (${branch.sql})`, params: [...branch.params, ...keyset.params] });
+      }
+    }
+    const rows = await this.sql.rows(`SELECT ${COLUMNS} FROM (${candidates.map((c) => c.sql).join(' UNION ')}) hit
       CROSS JOIN dossier d ON d.id = hit.id JOIN dossier_status s ON s.code = d.statusCode WHERE 1 = 1${scope.sql}${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`,
-    [...q.params, ...numbers.flatMap((b) => [...b.params, ...keyset.params]), ...scope.params, ...keyset.params, size + 1]);
+    [...candidates.flatMap((c) => c.params), ...scope.params, ...keyset.params, size + 1]);
     return { rows, n };
   }
 
