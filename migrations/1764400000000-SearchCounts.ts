@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The distinct words of `text` (an SQL expression) as rows of `token`, tokenized exactly as `dossier_search` is. */
+/** An fts3tokenize table: `SELECT token FROM it WHERE input = <text>` yields the words of a text as `dossier_search` indexes them. */
 const TOKENIZER = 'dossier_search_tokenizer';
 
 /**

@@ -132,15 +132,16 @@ export class DossierService {
   }
 
   /**
-   * A search on SQLite, in two statements (the count, then the page unless nothing matched), on the index of
-   * migration SearchIndex:
+   * A search on SQLite, in two statements (the count with the newest hits, then the page unless nothing matched),
+   * on the index of migration SearchIndex:
    * `dossier_search` holds each dossier's description and tags (status, clients that see it) under a rowid that
    * follows openedAt. One MATCH holds the words, the client's scope and the status filters, so hits are never
    * joined to other tables to be filtered or counted.
-   * - Page: the index yields the newest hits first (descending rowid) and stops after a page; the hits of the last
-   *   second reached are added (the rowid orders seconds, not dossiers within one) and the candidates are sorted
-   *   exactly by (openedAt, id), together with the dossiers whose number starts with the text.
-   * - Count: the full-text count, plus the number matches that the full-text part does not find.
+   * - Count: one plain word from its stored counts (matchCount), otherwise the full-text count; plus the number
+   *   matches that the full-text part does not find.
+   * - Page: the index yields the newest hits first (descending rowid) and stops after a page; those are read by
+   *   key, with all hits of the seconds a page may cut (the rowid orders seconds, not dossiers within one) and the
+   *   dossiers whose number starts with the text, and sorted exactly by (openedAt, id).
    * A word is a prefix: "beroep" finds "beroepzaak". FTS5 answers a prefix by first merging the lists of every
    * word that starts with it (~2 ms for a word in 65k dossiers), so a plain ASCII word with fewer than
    * EXPANSIONS longer words in the vocabulary is matched as itself OR those words, which the index streams.
