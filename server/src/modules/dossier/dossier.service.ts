@@ -163,27 +163,33 @@ export class DossierService {
     // The count, and the newest hits: before the cursor's second, at most a page and one.
     const numbersNotFound = spellings.map((p) => numberBranch(p, match ? ` AND d.id NOT IN (${hits} (SELECT m FROM q))` : ''));
     const counted = match ? this.matchCount(words(text), viewer, filter) : null;
-    const newest = `SELECT json_group_array(k) FROM (SELECT f.rowid AS k FROM dossier_search f WHERE dossier_search MATCH (SELECT m FROM q)
-      ${second === null ? '' : 'AND f.rowid < CAST(? AS INTEGER) '}ORDER BY f.rowid DESC LIMIT ${size + 1})`;
-    const [counts] = await this.sql.rows<Record<string, number | string | null>>(`${q.sql}SELECT ${[
+    const mask = SEARCH_KEYS_PER_SECOND - 1;
+    const cut = `(SELECT MIN(k) - (MIN(k) & ${mask}) FROM newest)`;
+    const newest = `, newest AS MATERIALIZED (SELECT f.rowid AS k FROM dossier_search f WHERE dossier_search MATCH (SELECT m FROM q)
+      ${second === null ? '' : 'AND f.rowid < CAST(? AS INTEGER) '}ORDER BY f.rowid DESC LIMIT ${size + 1}) `;
+    const [counts] = await this.sql.rows<Record<string, number | string | null>>(`${q.sql}${match ? newest : ''}SELECT ${[
       `${counted?.sql ?? '0'} AS n`,
       ...numbersNotFound.map((b, i) => `(SELECT COUNT(*) FROM (${b.sql})) AS b${i}`),
-      ...match ? ['(SELECT m FROM q) AS m', `(${newest}) AS newest`] : [],
-    ].join(', ')}`, [...q.params, ...counted?.params ?? [], ...numbersNotFound.flatMap((b) => b.params), ...match && second !== null ? [second] : []]);
+      ...match ? ['(SELECT m FROM q) AS m', '(SELECT json_group_array(k) FROM newest) AS newest',
+        `(SELECT COUNT(*) FROM dossier_search_key x WHERE x.searchKey BETWEEN ${cut} AND ${cut} + ${mask}) AS cutKeys`] : [],
+    ].join(', ')}`, [...q.params, ...match && second !== null ? [second] : [], ...counted?.params ?? [], ...numbersNotFound.flatMap((b) => b.params)]);
     const n = Number(counts.n) + spellings.reduce((sum, _, i) => sum + Number(counts[`b${i}`]), 0);
     if (!n) return { rows: [], n };
 
     // Candidates: the newest hits, and all hits of the seconds they may have cut (search keys order seconds, not the
-    // dossiers within one): the oldest second they reached when they filled a page, and the cursor's. Each is a
-    // range of the index (integer bounds: FTS5 seeks to an integer rowid, but scans for any other number).
+    // dossiers within one): the oldest second they reached when they filled a page and it holds other dossiers, and
+    // the cursor's. Each is a range of the index (integer bounds: FTS5 seeks to an integer rowid, but scans for any
+    // other number).
     const candidates: { sql: string; params: Param[] }[] = [];
     if (match) {
       const keys = JSON.parse(String(counts.newest)) as number[];
       candidates.push({ sql: 'SELECT k.dossierId AS id FROM dossier_search_key k WHERE k.searchKey IN (SELECT value FROM json_each(?))', params: [String(counts.newest)] });
-      const cut = keys.length > size ? Math.min(...keys) : null;
-      for (const from of new Set([cut === null ? null : cut - (cut % SEARCH_KEYS_PER_SECOND), second])) {
-        if (from !== null) {
-          candidates.push({ sql: `${hits} ? AND f.rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`, params: [String(counts.m), from, from + SEARCH_KEYS_PER_SECOND - 1] });
+      const oldest = keys.length > size ? Math.min(...keys) : null;
+      const from = oldest === null ? null : oldest - (oldest % SEARCH_KEYS_PER_SECOND);
+      const cutOthers = from !== null && Number(counts.cutKeys) > keys.filter((k) => k >= from && k <= from + mask).length;
+      for (const start of new Set([cutOthers ? from : null, second])) {
+        if (start !== null) {
+          candidates.push({ sql: `${hits} ? AND f.rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`, params: [String(counts.m), start, start + mask] });
         }
       }
     }
