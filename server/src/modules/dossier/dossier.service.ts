@@ -87,12 +87,12 @@ export class DossierService {
     return { countFrom: byActive ? FROM : 'FROM dossier d', sql: scope.sql + status.sql, params: [...scope.params, ...status.params] };
   }
 
-  /** The status and active/closed filters on `d` and `s`. */
-  private statusFilter(filter: DossierFilter | null | undefined): { sql: string; params: (string | boolean)[] } {
+  /** The status and active/closed filters on `s` (dossier_status) and the dossier's status code (`d.statusCode`). */
+  private statusFilter(filter: DossierFilter | null | undefined, statusCode = 'd.statusCode'): { sql: string; params: (string | boolean)[] } {
     let sql = '';
     const params: (string | boolean)[] = [];
     if (filter?.active !== undefined && filter.active !== null) { sql += ' AND s.active = ?'; params.push(filter.active); }
-    if (filter?.statusCodes?.length) { sql += ` AND d.statusCode IN (${Sql.list(filter.statusCodes.length)})`; params.push(...filter.statusCodes); }
+    if (filter?.statusCodes?.length) { sql += ` AND ${statusCode} IN (${Sql.list(filter.statusCodes.length)})`; params.push(...filter.statusCodes); }
     return { sql, params };
   }
 
@@ -303,9 +303,9 @@ export class DossierService {
   private matchCount(terms: string[], viewer: Viewer, filter: DossierFilter): { sql: string; params: (string | boolean)[] } {
     const fullText = '(SELECT COUNT(*) FROM dossier_search WHERE dossier_search MATCH (SELECT m FROM q))';
     if (terms.length !== 1 || !/^[a-z0-9]+$/.test(terms[0])) return { sql: fullText, params: [] };
-    const status = this.statusFilter(filter);
+    const status = this.statusFilter(filter, 'c.statusCode');
     const stored = `(SELECT COALESCE(SUM(c.n), 0) FROM dossier_word_count c${filter.active !== undefined && filter.active !== null ? ' JOIN dossier_status s ON s.code = c.statusCode' : ''}
-      WHERE c.scope = ? AND c.word = ?${status.sql.replace('d.statusCode', 'c.statusCode')})`;
+      WHERE c.scope = ? AND c.word = ?${status.sql})`;
     return {
       sql: `CASE WHEN EXISTS (${longerWords(1)}) THEN ${fullText} ELSE ${stored} END`,
       params: [...longerThan(terms[0]), viewer.side === 'office' ? '' : viewer.clientId!, terms[0], ...status.params],
