@@ -147,7 +147,8 @@ export class DossierService {
    * EXPANSIONS longer words in the vocabulary is matched as itself OR those words, which the index streams.
    */
   private async listSqlite({ viewer, filter, text, keyset, size, status, byActive, scope, second }: Search): Promise<{ rows: DossierSqlRow[]; n: number }> {
-    const match = this.searchMatch(words(text), viewer, filter);
+    const terms = words(text);
+    const match = this.searchMatch(terms, viewer, filter);
     // Numbers are digits and capitals; the spellings are distinct prefixes of equal length, so their ranges are disjoint.
     const numberBranch = (prefix: string, extra: string) => ({
       // By the number index whatever the scope or order: walking a client's dossiers or all of them newest first,
@@ -162,7 +163,7 @@ export class DossierService {
 
     // The count, and the newest hits: before the cursor's second, at most a page and one.
     const numbersNotFound = spellings.map((p) => numberBranch(p, match ? ` AND d.id NOT IN (${hits} (SELECT m FROM q))` : ''));
-    const counted = match ? this.matchCount(words(text), viewer, filter) : null;
+    const counted = match ? this.matchCount(terms, viewer, filter, byActive) : null;
     const mask = SEARCH_KEYS_PER_SECOND - 1;
     const cut = `(SELECT MIN(k) - (MIN(k) & ${mask}) FROM newest)`;
     const newest = `, newest AS MATERIALIZED (SELECT f.rowid AS k FROM dossier_search f WHERE dossier_search MATCH (SELECT m FROM q)
@@ -300,11 +301,11 @@ export class DossierService {
    * (migration SearchCounts) counts per scope and status: a few rows instead of walking every hit. Otherwise the
    * full-text index counts.
    */
-  private matchCount(terms: string[], viewer: Viewer, filter: DossierFilter): { sql: string; params: (string | boolean)[] } {
+  private matchCount(terms: string[], viewer: Viewer, filter: DossierFilter, byActive: boolean): { sql: string; params: (string | boolean)[] } {
     const fullText = '(SELECT COUNT(*) FROM dossier_search WHERE dossier_search MATCH (SELECT m FROM q))';
     if (terms.length !== 1 || !/^[a-z0-9]+$/.test(terms[0])) return { sql: fullText, params: [] };
     const status = this.statusFilter(filter, 'c.statusCode');
-    const stored = `(SELECT COALESCE(SUM(c.n), 0) FROM dossier_word_count c${filter.active !== undefined && filter.active !== null ? ' JOIN dossier_status s ON s.code = c.statusCode' : ''}
+    const stored = `(SELECT COALESCE(SUM(c.n), 0) FROM dossier_word_count c${byActive ? ' JOIN dossier_status s ON s.code = c.statusCode' : ''}
       WHERE c.scope = ? AND c.word = ?${status.sql})`;
     return {
       sql: `CASE WHEN EXISTS (${longerWords(1)}) THEN ${fullText} ELSE ${stored} END`,
