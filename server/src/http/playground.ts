@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -47,6 +48,9 @@ const page = (nonce: string) => `<!doctype html>
 </html>
 `;
 
+/** A fresh nonce for one HTML response's CSP. */
+export const cspNonce = (): string => randomBytes(16).toString('base64');
+
 /**
  * The page's own Content-Security-Policy, as strict as the portal's: scripts and styles only from the portal;
  * the nonce admits the <style> elements GraphiQL's dialogs insert; its fonts are data: URLs in its stylesheet.
@@ -71,7 +75,7 @@ export function playgroundRouter(app: App): Router {
     next(isSignedInAdmin(resolved?.session ?? null, resolved?.account ?? null) ? undefined : 'router');
   });
   router.get('/', (_req: Request, res: Response) => {
-    const nonce = res.locals.cspNonce as string;
+    const nonce = cspNonce();
     res.setHeader('Content-Security-Policy', playgroundCsp(nonce, app.config.secureCookies));
     res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(page(nonce));
