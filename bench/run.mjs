@@ -64,7 +64,9 @@ const results = {};
 
 const filesDir = join(dataDir, `files-${ds.dialect}-${ds.label}`);
 const tmpDir = join(dataDir, 'tmp');
-for (const dir of [filesDir, tmpDir]) mkdirSync(dir, { recursive: true });
+/** Where the bare baseline's PUT /upload stores (same filesystem as the portal's files). */
+const baselineUploadDir = join(filesDir, 'baseline-upload');
+for (const dir of [filesDir, tmpDir, baselineUploadDir]) mkdirSync(dir, { recursive: true });
 
 const portalEnv = (port) => ({
   NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -258,13 +260,13 @@ try {
 
   // The portal as deployed, and the bare baseline; both on CPU 0.
   const portalPort = await freePort();
-  portal = server('portal', `http://127.0.0.1:${portalPort}`, () => start('portal', process.execPath, [join(rootDir, 'server/dist/server/src/main.js')], { env: portalEnv(portalPort), cpu: SERVER_CPU, ready: httpReady(`http://127.0.0.1:${portalPort}/healthz`) }));
+  portal = server('portal', `http://127.0.0.1:${portalPort}`, () => start('portal', process.execPath, [...(process.env.BENCH_PORTAL_FLAGS ? process.env.BENCH_PORTAL_FLAGS.split(' ') : []), join(rootDir, 'server/dist/server/src/main.js')], { env: portalEnv(portalPort), cpu: SERVER_CPU, ready: httpReady(`http://127.0.0.1:${portalPort}/healthz`) }));
   await portal.init();
   const db = await openDb(ds.db);
   const [{ passwordHash }] = await db.all('SELECT passwordHash FROM account WHERE email = ?', [meta.staff.email]);
   const basePort = await freePort();
   baseline = server('baseline', `http://127.0.0.1:${basePort}`, () => start('baseline', process.execPath, [join(benchDir, 'baseline/server.mjs')], {
-    env: { DATABASE_URL: ds.db, SESSION_SECRET: portalEnv(0).SESSION_SECRET, PORT: String(basePort), PASSWORD_HASH: passwordHash, NODE_ENV: 'production' },
+    env: { DATABASE_URL: ds.db, SESSION_SECRET: portalEnv(0).SESSION_SECRET, PORT: String(basePort), PASSWORD_HASH: passwordHash, UPLOAD_DIR: baselineUploadDir, NODE_ENV: 'production' },
     cpu: SERVER_CPU, ready: httpReady(`http://127.0.0.1:${basePort}/nope`),
   }));
   await baseline.init();
@@ -408,11 +410,11 @@ http {
     // Contender 5: durable upload of the big file.
     log(`upload ${P.bigFile / MiB} MiB`);
     await alive(portal);
-    const up = { portal: [], nginx: [], nginxSynced: [], cp: [] };
+    const up = { portal: [], nginx: [], nginxSynced: [], node: [], cp: [] };
     let bigDocId = null;
     const portalIds = [];
     for (let round = 0; round < P.rounds; round++) {
-      const order = round % 2 ? ['cp', 'nginx', 'portal'] : ['portal', 'nginx', 'cp'];
+      const order = round % 2 ? ['cp', 'node', 'nginx', 'portal'] : ['portal', 'nginx', 'node', 'cp'];
       for (const who of order) {
         if (who === 'portal') {
           const rss0 = rssBytes(portal.pid); const cpu0 = cpuSeconds(portal.pid); const sampler = rssSampler(portal.pid); const t0 = performance.now();
@@ -434,6 +436,15 @@ http {
           const t1 = performance.now();
           const fd = openSync(target, 'r'); fsyncSync(fd); closeSync(fd);
           up.nginxSynced.push({ mbps: P.bigFile / MiB / (seconds + (performance.now() - t1) / 1000), cpuPerGiB: cpu / (P.bigFile / GiB), rssGrowth: NaN });
+        } else if (who === 'node') {
+          const target = join(baselineUploadDir, 'big.pdf');
+          rmSync(target, { force: true });
+          const rss0 = rssBytes(baseline.pid); const cpu0 = cpuSeconds(baseline.pid); const sampler = rssSampler(baseline.pid); const t0 = performance.now();
+          const r = await streamRequest(`${baseline.url}/upload/big.pdf`, { method: 'PUT', parts: [{ file: bigPath }], headers: { 'content-length': P.bigFile } });
+          const seconds = (performance.now() - t0) / 1000;
+          if (r.status !== 200 || JSON.parse(r.body).size !== P.bigFile) throw new Error(`baseline PUT: ${r.status} ${r.body.slice(0, 200)}`);
+          up.node.push({ mbps: P.bigFile / MiB / seconds, cpuPerGiB: (cpuSeconds(baseline.pid) - cpu0) / (P.bigFile / GiB), rssGrowth: sampler.stop() - rss0 });
+          rmSync(target, { force: true });
         } else {
           const target = join(filesDir, 'cp-target.pdf');
           rmSync(target, { force: true });
@@ -577,9 +588,10 @@ function renderReport({ results, notes, meta, quick, seconds }) {
       lines.push(`| 32 concurrent 100 KiB downloads vs nginx | ${mb(m.portal.rps * P.smallFile / MiB)} (${r2(m.portal.rps, 0)} req/s) | ${mb(m.nginx.rps * P.smallFile / MiB)} (${r2(m.nginx.rps, 0)} req/s) | ${r2(m.portal.rps / m.nginx.rps)} | ${r2(m.portal.cpuMsPerOp, 3)} ms/op | ${r2(m.nginx.cpuMsPerOp, 3)} ms/op | ${r2(m.portal.cpuMsPerOp / m.nginx.cpuMsPerOp, 1)} | – | p99 ${r2(m.portal.p99, 0)} / ${r2(m.nginx.p99, 0)} ms |`);
     }
     if (results.upload) {
-      const p = results.upload.portal, n = results.upload.nginx, s = results.upload.nginxSynced, c = results.upload.cp;
+      const p = results.upload.portal, n = results.upload.nginx, s = results.upload.nginxSynced, b = results.upload.node, c = results.upload.cp;
       lines.push(`| durable upload ${size} (publishDocument) vs nginx WebDAV PUT | ${mb(p.mbps)} | ${mb(n.mbps)} | ${r2(p.mbps / n.mbps)} | ${r2(p.cpuPerGiB)} | ${r2(n.cpuPerGiB)} | ${r2(p.cpuPerGiB / n.cpuPerGiB, 1)} | ${r2(p.rssGrowth / MiB, 1)} | ${verdict(p.mbps / n.mbps >= 0.8 && p.rssGrowth <= 32 * MiB)} (≥ 0.8×, ≤ 32 MiB) |`);
       lines.push(`| same vs nginx PUT + fsync of the file | ${mb(p.mbps)} | ${mb(s.mbps)} | ${r2(p.mbps / s.mbps)} | | | | | |`);
+      lines.push(`| same vs bare node:http PUT (SHA-256, page cache, fsync) | ${mb(p.mbps)} | ${mb(b.mbps)} | ${r2(p.mbps / b.mbps)} | ${r2(p.cpuPerGiB)} | ${r2(b.cpuPerGiB)} | ${r2(p.cpuPerGiB / b.cpuPerGiB, 1)} | | |`);
       lines.push(`| same vs \`cp\` + \`sync\` | ${mb(p.mbps)} | ${mb(c.mbps)} | ${r2(p.mbps / c.mbps)} | ${r2(p.cpuPerGiB)} | ${r2(c.cpuPerGiB)} | ${r2(p.cpuPerGiB / c.cpuPerGiB, 1)} | | |`);
     }
     lines.push('');

@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 // The baseline: a bare node:http server answering the benchmarked GraphQL operations (by operationName)
 // with hand-written SQL (baseline/queries.mjs) and the same JSON as the portal, plus POST /login that
-// only runs argon2.verify with the server's parameters. No GraphQL execution, no framework.
-// Env: DATABASE_URL, SESSION_SECRET, PORT, PASSWORD_HASH. Listens on 127.0.0.1 and prints its URL.
+// only runs argon2.verify with the server's parameters, plus PUT /upload/<name> that stores the body durably the
+// plain Node way (SHA-256 on the way, written through the page cache, fsync before answering): the floor of the
+// portal's durable upload on this machine. No GraphQL execution, no framework.
+// Env: DATABASE_URL, SESSION_SECRET, PORT, PASSWORD_HASH, UPLOAD_DIR. Listens on 127.0.0.1 and prints its URL.
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { serverRequire } from '../lib/common.mjs';
 import { dossierList, dossierPage, openDb, viewer } from './queries.mjs';
 
@@ -18,7 +26,26 @@ const send = (res, status, body) => {
   res.end(json);
 };
 
+/** The request body to UPLOAD_DIR/<name>, hashed on the way, fsynced (file and folder) before the answer. */
+async function upload(req, res) {
+  const name = req.url.slice('/upload/'.length);
+  if (!/^[\w.-]+$/.test(name)) { send(res, 400, {}); return; }
+  const hash = createHash('sha256');
+  let size = 0;
+  const hashing = new Transform({ transform(chunk, _e, done) { size += chunk.length; hash.update(chunk); done(null, chunk); } });
+  // flush: the stream fsyncs the file before it closes it, and pipeline waits for that.
+  await pipeline(req, hashing, createWriteStream(join(process.env.UPLOAD_DIR, name), { flush: true }));
+  const dir = await open(process.env.UPLOAD_DIR, 'r');
+  await dir.sync();
+  await dir.close();
+  send(res, 200, { size, sha256: hash.digest('hex') });
+}
+
 const server = createServer((req, res) => {
+  if (req.method === 'PUT' && req.url.startsWith('/upload/')) {
+    upload(req, res).catch((error) => send(res, 500, { errors: [{ message: String(error?.message ?? error) }] }));
+    return;
+  }
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', async () => {
