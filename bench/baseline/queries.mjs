@@ -184,8 +184,13 @@ export async function dossierList(db, v, filter, first, mode = 'fts') {
       }
     }
   }
+  // Without a search the page is read from dossier alone, then joined: joined first, MariaDB sorts every dossier.
+  const pageSql = search
+    ? `SELECT ${DOSSIER_COLUMNS} FROM dossier d JOIN dossier_status s ON s.code = d.statusCode WHERE 1 = 1${where} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`
+    : `SELECT ${DOSSIER_COLUMNS} FROM (SELECT d.* FROM dossier d WHERE 1 = 1${where} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?) d
+      JOIN dossier_status s ON s.code = d.statusCode ORDER BY d.openedAt DESC, d.id DESC`;
   const [rows, [{ n }]] = await Promise.all([
-    db.all(`SELECT ${DOSSIER_COLUMNS} FROM dossier d JOIN dossier_status s ON s.code = d.statusCode WHERE 1 = 1${where} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`, [...params, first + 1]),
+    db.all(pageSql, [...params, first + 1]),
     db.all(`SELECT COUNT(*) AS n FROM dossier d WHERE 1 = 1${where}`, params),
   ]);
   const page = rows.slice(0, first);

@@ -17,8 +17,10 @@ import type { DossierFilter, DossierInput, DossierStatusInput, ProgressStepInput
 import type { DossierCounts, DossierStatusView, HomeSummary, ItemCount, ProgressView } from './dossier.types.js';
 import { DossierView } from './dossier.types.js';
 
-const COLUMNS = `d.id, d.number, d.description, d.statusCode, d.handlerName, d.handlerEmail, d.handlerPhone, d.openedAt, d.closedAt, d.externalRef,
-  s.labelNl, s.labelEn, s.active, s.position`;
+const DOSSIER_COLUMNS = 'd.id, d.number, d.description, d.statusCode, d.handlerName, d.handlerEmail, d.handlerPhone, d.openedAt, d.closedAt, d.externalRef';
+const COLUMNS = `${DOSSIER_COLUMNS}, s.labelNl, s.labelEn, s.active, s.position`;
+/** The active flag of dossier `d`'s status, for conditions on `d` alone (see filterCondition). */
+const ACTIVE_OF_D = '(SELECT a.active FROM dossier_status a WHERE a.code = d.statusCode)';
 const FROM = 'FROM dossier d JOIN dossier_status s ON s.code = d.statusCode';
 
 /** A search of the dossier list, set up once for either dialect's plan (listSqlite, listMysql). */
@@ -77,21 +79,30 @@ export class DossierService {
 
   private get sql() { return this.app.sql; }
 
-  /** Without a search: the caller's dossiers, filtered. */
+  /**
+   * Without a search: the caller's dossiers, filtered; both conditions take the same parameters.
+   * - `pageSql` is on `d` alone: the page is read from dossier, newest first, and joined to its status afterwards.
+   *   With the join inside, MariaDB sorted every dossier instead of reading the openedAt index (staff list: 0.29 s
+   *   for 100k dossiers instead of 2 ms). The active flag is a scalar subquery per dossier for the same reason: an
+   *   IN or EXISTS becomes a semi-join that sorts again (active dossiers: 126 ms instead of 1 ms).
+   * - The count needs the status table only to filter on `active`: joining it for every row made counting
+   *   100k dossiers 4 ms instead of 0.03 ms (SQLite); the join counts faster than the subquery (MariaDB).
+   */
   private filterCondition(viewer: Viewer, filter: DossierFilter | null | undefined) {
     const scope = dossierScope(viewer, 'd.id');
-    const status = this.statusFilter(filter);
+    const count = this.statusFilter(filter);
     const byActive = filter?.active !== undefined && filter.active !== null;
-    // The count needs the status table only to filter on `active`: joining it for every row made counting
-    // 100k dossiers 4 ms instead of 0.03 ms (SQLite).
-    return { countFrom: byActive ? FROM : 'FROM dossier d', sql: scope.sql + status.sql, params: [...scope.params, ...status.params] };
+    return {
+      countFrom: byActive ? FROM : 'FROM dossier d', countSql: scope.sql + count.sql,
+      pageSql: scope.sql + this.statusFilter(filter, 'd.statusCode', ACTIVE_OF_D).sql, params: [...scope.params, ...count.params],
+    };
   }
 
-  /** The status and active/closed filters on `s` (dossier_status) and the dossier's status code (`d.statusCode`). */
-  private statusFilter(filter: DossierFilter | null | undefined, statusCode = 'd.statusCode'): { sql: string; params: (string | boolean)[] } {
+  /** The status and active/closed filters on the dossier's status code (`d.statusCode`) and its active flag (`s.active`). */
+  private statusFilter(filter: DossierFilter | null | undefined, statusCode = 'd.statusCode', active = 's.active'): { sql: string; params: (string | boolean)[] } {
     let sql = '';
     const params: (string | boolean)[] = [];
-    if (filter?.active !== undefined && filter.active !== null) { sql += ' AND s.active = ?'; params.push(filter.active); }
+    if (filter?.active !== undefined && filter.active !== null) { sql += ` AND ${active} = ?`; params.push(filter.active); }
     if (filter?.statusCodes?.length) { sql += ` AND ${statusCode} IN (${Sql.list(filter.statusCodes.length)})`; params.push(...filter.statusCodes); }
     return { sql, params };
   }
@@ -120,9 +131,10 @@ export class DossierService {
     } else {
       const where = this.filterCondition(viewer, filter);
       const [page, [count]] = await Promise.all([
-        this.sql.rows(`SELECT ${COLUMNS} ${FROM} WHERE 1 = 1${where.sql}${keyset.sql} ORDER BY d.openedAt DESC, d.id DESC LIMIT ?`,
+        this.sql.rows(`SELECT ${COLUMNS} FROM (SELECT ${DOSSIER_COLUMNS} FROM dossier d WHERE 1 = 1${where.pageSql}${keyset.sql}
+          ORDER BY d.openedAt DESC, d.id DESC LIMIT ?) d JOIN dossier_status s ON s.code = d.statusCode ORDER BY d.openedAt DESC, d.id DESC`,
           [...where.params, ...keyset.params, size + 1]),
-        this.sql.rows<{ n: number }>(`SELECT COUNT(*) AS n ${where.countFrom} WHERE 1 = 1${where.sql}`, where.params),
+        this.sql.rows<{ n: number }>(`SELECT COUNT(*) AS n ${where.countFrom} WHERE 1 = 1${where.countSql}`, where.params),
       ]);
       rows = page;
       n = Number(count.n);
