@@ -410,11 +410,11 @@ http {
     // Contender 5: durable upload of the big file.
     log(`upload ${P.bigFile / MiB} MiB`);
     await alive(portal);
-    const up = { portal: [], nginx: [], nginxSynced: [], node: [], cp: [] };
+    const up = { portal: [], nginx: [], nginxSynced: [], node: [], drop: [], cp: [] };
     let bigDocId = null;
     const portalIds = [];
     for (let round = 0; round < P.rounds; round++) {
-      const order = round % 2 ? ['cp', 'node', 'nginx', 'portal'] : ['portal', 'nginx', 'node', 'cp'];
+      const order = round % 2 ? ['cp', 'drop', 'node', 'nginx', 'portal'] : ['portal', 'nginx', 'node', 'drop', 'cp'];
       for (const who of order) {
         if (who === 'portal') {
           const rss0 = rssBytes(portal.pid); const cpu0 = cpuSeconds(portal.pid); const sampler = rssSampler(portal.pid); const t0 = performance.now();
@@ -436,14 +436,14 @@ http {
           const t1 = performance.now();
           const fd = openSync(target, 'r'); fsyncSync(fd); closeSync(fd);
           up.nginxSynced.push({ mbps: P.bigFile / MiB / (seconds + (performance.now() - t1) / 1000), cpuPerGiB: cpu / (P.bigFile / GiB), rssGrowth: NaN });
-        } else if (who === 'node') {
+        } else if (who === 'node' || who === 'drop') {
           const target = join(baselineUploadDir, 'big.pdf');
           rmSync(target, { force: true });
           const rss0 = rssBytes(baseline.pid); const cpu0 = cpuSeconds(baseline.pid); const sampler = rssSampler(baseline.pid); const t0 = performance.now();
-          const r = await streamRequest(`${baseline.url}/upload/big.pdf`, { method: 'PUT', parts: [{ file: bigPath }], headers: { 'content-length': P.bigFile } });
+          const r = await streamRequest(`${baseline.url}${who === 'node' ? '/upload/big.pdf' : '/discard'}`, { method: 'PUT', parts: [{ file: bigPath }], headers: { 'content-length': P.bigFile } });
           const seconds = (performance.now() - t0) / 1000;
           if (r.status !== 200 || JSON.parse(r.body).size !== P.bigFile) throw new Error(`baseline PUT: ${r.status} ${r.body.slice(0, 200)}`);
-          up.node.push({ mbps: P.bigFile / MiB / seconds, cpuPerGiB: (cpuSeconds(baseline.pid) - cpu0) / (P.bigFile / GiB), rssGrowth: sampler.stop() - rss0 });
+          up[who].push({ mbps: P.bigFile / MiB / seconds, cpuPerGiB: (cpuSeconds(baseline.pid) - cpu0) / (P.bigFile / GiB), rssGrowth: sampler.stop() - rss0 });
           rmSync(target, { force: true });
         } else {
           const target = join(filesDir, 'cp-target.pdf');
@@ -588,11 +588,12 @@ function renderReport({ results, notes, meta, quick, seconds }) {
       lines.push(`| 32 concurrent 100 KiB downloads vs nginx | ${mb(m.portal.rps * P.smallFile / MiB)} (${r2(m.portal.rps, 0)} req/s) | ${mb(m.nginx.rps * P.smallFile / MiB)} (${r2(m.nginx.rps, 0)} req/s) | ${r2(m.portal.rps / m.nginx.rps)} | ${r2(m.portal.cpuMsPerOp, 3)} ms/op | ${r2(m.nginx.cpuMsPerOp, 3)} ms/op | ${r2(m.portal.cpuMsPerOp / m.nginx.cpuMsPerOp, 1)} | – | p99 ${r2(m.portal.p99, 0)} / ${r2(m.nginx.p99, 0)} ms |`);
     }
     if (results.upload) {
-      const p = results.upload.portal, n = results.upload.nginx, s = results.upload.nginxSynced, b = results.upload.node, c = results.upload.cp;
+      const p = results.upload.portal, n = results.upload.nginx, s = results.upload.nginxSynced, b = results.upload.node, d = results.upload.drop, c = results.upload.cp;
       lines.push(`| durable upload ${size} (publishDocument) vs nginx WebDAV PUT | ${mb(p.mbps)} | ${mb(n.mbps)} | ${r2(p.mbps / n.mbps)} | ${r2(p.cpuPerGiB)} | ${r2(n.cpuPerGiB)} | ${r2(p.cpuPerGiB / n.cpuPerGiB, 1)} | ${r2(p.rssGrowth / MiB, 1)} | ${verdict(p.mbps / n.mbps >= 0.8 && p.rssGrowth <= 32 * MiB)} (≥ 0.8×, ≤ 32 MiB) |`);
       lines.push(`| same vs nginx PUT + fsync of the file | ${mb(p.mbps)} | ${mb(s.mbps)} | ${r2(p.mbps / s.mbps)} | | | | | |`);
       lines.push(`| same vs bare node:http PUT (SHA-256, page cache, fsync) | ${mb(p.mbps)} | ${mb(b.mbps)} | ${r2(p.mbps / b.mbps)} | ${r2(p.cpuPerGiB)} | ${r2(b.cpuPerGiB)} | ${r2(p.cpuPerGiB / b.cpuPerGiB, 1)} | | |`);
       lines.push(`| same vs \`cp\` + \`sync\` | ${mb(p.mbps)} | ${mb(c.mbps)} | ${r2(p.mbps / c.mbps)} | ${r2(p.cpuPerGiB)} | ${r2(c.cpuPerGiB)} | ${r2(p.cpuPerGiB / c.cpuPerGiB, 1)} | | |`);
+      lines.push(`| bare node:http PUT that only reads the body (no hash, no disk) vs nginx PUT | ${mb(d.mbps)} | ${mb(n.mbps)} | ${r2(d.mbps / n.mbps)} | ${r2(d.cpuPerGiB)} | ${r2(n.cpuPerGiB)} | ${r2(d.cpuPerGiB / n.cpuPerGiB, 1)} | | |`);
     }
     lines.push('');
     lines.push('nginx does not fsync a PUT before answering; the portal does (file and folder), so the "+ fsync" row is the like-for-like durable figure.');

@@ -3,7 +3,8 @@
 // with hand-written SQL (baseline/queries.mjs) and the same JSON as the portal, plus POST /login that
 // only runs argon2.verify with the server's parameters, plus PUT /upload/<name> that stores the body durably the
 // plain Node way (SHA-256 on the way, written through the page cache, fsync before answering): the floor of the
-// portal's durable upload on this machine. No GraphQL execution, no framework.
+// portal's durable upload on this machine; and PUT /discard, which only reads the body (what receiving alone
+// costs). No GraphQL execution, no framework.
 // Env: DATABASE_URL, SESSION_SECRET, PORT, PASSWORD_HASH, UPLOAD_DIR. Listens on 127.0.0.1 and prints its URL.
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -42,6 +43,12 @@ async function upload(req, res) {
 }
 
 const server = createServer((req, res) => {
+  if (req.method === 'PUT' && req.url === '/discard') {
+    let size = 0;
+    req.on('data', (chunk) => { size += chunk.length; });
+    req.on('end', () => send(res, 200, { size }));
+    return;
+  }
   if (req.method === 'PUT' && req.url.startsWith('/upload/')) {
     upload(req, res).catch((error) => send(res, 500, { errors: [{ message: String(error?.message ?? error) }] }));
     return;
