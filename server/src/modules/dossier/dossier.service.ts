@@ -87,13 +87,17 @@ export class DossierService {
    *   IN or EXISTS becomes a semi-join that sorts again (active dossiers: 126 ms instead of 1 ms).
    * - The count needs the status table only to filter on `active`: joining it for every row made counting
    *   100k dossiers 4 ms instead of 0.03 ms (SQLite); the join counts faster than the subquery (MariaDB).
+   *   A client's dossiers without a status filter are its grants (one per dossier, removed with the dossier):
+   *   counted from those alone, 5k of them take 1.2 ms instead of 14 ms (MariaDB).
    */
   private filterCondition(viewer: Viewer, filter: DossierFilter | null | undefined) {
     const scope = dossierScope(viewer, 'd.id');
     const count = this.statusFilter(filter);
     const byActive = filter?.active !== undefined && filter.active !== null;
+    const grantsOnly = viewer.side !== 'office' && viewer.clientId && !count.sql;
     return {
-      countFrom: byActive ? FROM : 'FROM dossier d', countSql: scope.sql + count.sql,
+      countFrom: grantsOnly ? 'FROM dossier_client dc' : byActive ? FROM : 'FROM dossier d',
+      countSql: grantsOnly ? ' AND dc.clientId = ?' : scope.sql + count.sql,
       pageSql: scope.sql + this.statusFilter(filter, 'd.statusCode', ACTIVE_OF_D).sql, params: [...scope.params, ...count.params],
     };
   }
