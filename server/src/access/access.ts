@@ -20,6 +20,16 @@ export function dossierScope(viewer: Viewer, dossierColumn: string): { sql: stri
   return { sql: ` AND ${dossierColumn} IN (SELECT dc.dossierId FROM dossier_client dc WHERE dc.clientId = ?)`, params: [viewer.clientId] };
 }
 
+/**
+ * The caller's dossiers as rows to count without reading the dossiers (`SELECT COUNT(*) ${from} WHERE 1 = 1${sql}`):
+ * a client's grants, one per dossier (unique, removed with the dossier). Null where dossierScope has nothing
+ * cheaper to offer (the office counts dossier itself; an account without a client sees none).
+ */
+export function grantedDossiers(viewer: Viewer): { from: string; sql: string; params: string[] } | null {
+  if (viewer.side === 'office' || !viewer.clientId) return null;
+  return { from: 'FROM dossier_client dc', sql: ' AND dc.clientId = ?', params: [viewer.clientId] };
+}
+
 type Kind = 'dossier' | 'document' | 'message';
 /** The table of each target (aliased), the column that names its dossier, and its id column. */
 const TABLE: Record<Kind, { from: string; dossier: string; id: string }> = {

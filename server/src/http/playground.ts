@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { App } from '../app-context.js';
 import { isSignedInAdmin } from '../graphql/introspection.js';
 import { serverRoot } from '../paths.js';
+import { cspNonce, pageCsp } from './csp.js';
 
 /** Where the GraphQL playground (GraphiQL) is served; documented in the README. */
 export const PLAYGROUND_PATH = '/admin/graphql';
@@ -48,20 +48,12 @@ const page = (nonce: string) => `<!doctype html>
 </html>
 `;
 
-/** A fresh nonce for one HTML response's CSP. */
-export const cspNonce = (): string => randomBytes(16).toString('base64');
-
 /**
- * The page's own Content-Security-Policy, as strict as the portal's: scripts and styles only from the portal;
- * the nonce admits the <style> elements GraphiQL's dialogs insert; its fonts are data: URLs in its stylesheet.
+ * The playground's CSP: the nonce admits the <style> elements GraphiQL's dialogs insert; its fonts are data: URLs
+ * in its stylesheet; it has no links or forms to follow.
  */
-function playgroundCsp(nonce: string, upgradeInsecure: boolean): string {
-  return [
-    "default-src 'self'", "script-src 'self'", `style-src 'self' 'nonce-${nonce}'`, "img-src 'self' data:",
-    "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
-    "frame-ancestors 'none'", ...(upgradeInsecure ? ['upgrade-insecure-requests'] : []),
-  ].join('; ');
-}
+const playgroundCsp = (nonce: string, upgradeInsecure: boolean) =>
+  pageCsp(nonce, upgradeInsecure, { 'font-src': "'self' data:", 'base-uri': "'none'", 'form-action': "'none'" });
 
 /**
  * The GraphQL playground at PLAYGROUND_PATH, for signed-in administrators only (session cookie, sign-in

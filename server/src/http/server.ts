@@ -25,7 +25,8 @@ import { errorMessage, makeFormatError, type ErrorCode } from '../graphql/errors
 import { buildPortalSchema } from '../graphql/schema.js';
 import { jitGateway } from '../graphql/jit-executor.js';
 import { introspectionPolicy } from '../graphql/introspection.js';
-import { PLAYGROUND_PATH, cspNonce, playgroundRouter } from './playground.js';
+import { PLAYGROUND_PATH, playgroundRouter } from './playground.js';
+import { cspNonce, pageCsp } from './csp.js';
 import { AccountService } from '../modules/account/account.service.js';
 import { ExtraAccountsService } from '../modules/account/extra-accounts.service.js';
 import { SecondStepService } from '../auth/second-step.service.js';
@@ -259,15 +260,6 @@ function parseTrustProxy(value: string): boolean | number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-/** The client page's CSP: scripts and styles only from the portal; the nonce admits the styles Angular inlines. */
-function clientCsp(nonce: string, upgradeInsecure: boolean): string {
-  return [
-    "default-src 'self'", "script-src 'self'", `style-src 'self' 'nonce-${nonce}'`, "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
-    "form-action 'self'", "frame-ancestors 'none'", ...(upgradeInsecure ? ['upgrade-insecure-requests'] : []),
-  ].join('; ');
-}
-
 /** Serves the built Angular client; unknown paths get index.html (the client routes), with this response's CSP nonce. */
 function serveClient(expressApp: express.Express, logger: Logger, upgradeInsecure: boolean): void {
   const indexFile = join(clientDist, 'index.html');
@@ -289,7 +281,8 @@ function serveClient(expressApp: express.Express, logger: Logger, upgradeInsecur
       indexHtml = readFileSync(indexFile, 'utf8');
     }
     const nonce = cspNonce();
-    res.setHeader('Content-Security-Policy', clientCsp(nonce, upgradeInsecure));
+    // Angular sets style attributes on elements at run time.
+    res.setHeader('Content-Security-Policy', pageCsp(nonce, upgradeInsecure, { 'style-src-attr': "'unsafe-inline'" }));
     res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(indexHtml.replaceAll('__CSP_NONCE__', nonce));
   });
